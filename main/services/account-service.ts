@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import type { Account, AddAwsAccountRequest, ConnectionCheck, TestConnectionRequest } from '@contract/index';
+import type { AccountRecord, AppStateStore } from '../stores/app-state';
+import type { CredentialVault } from '../secrets/credential-vault';
+import type { EventBus } from '../app/event-bus';
+import { ServiceError } from '../ipc/app-error';
+import { DriverProvider, secretKeyFor, serializeSecret } from './driver-provider';
+import type { CatalogIndex } from './catalog-index';
+import type { Clock } from './clock';
+import { ownersToCache, sourceIdFor } from './source-ids';
+
+/** Accounts and their credentials: the only service that writes secrets, and only to the vault. */
+export class AccountService {
+  constructor(
+    private readonly state: AppStateStore,
+    private readonly vault: CredentialVault,
+    private readonly drivers: DriverProvider,
+    private readonly catalog: CatalogIndex,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  list(): Account[] {
+    return this.state.data.accounts.map(toAccount);
+  }
+
+  find(accountId: string): AccountRecord {
+    const account = this.state.data.accounts.find((candidate) => candidate.id === accountId);
+    if (!account) throw new ServiceError('not-found', 'That account no longer exists; it may have been removed.');
+    return account;
+  }
+
+  async addAws(request: AddAwsAccountRequest): Promise<Account> {
+    const name = request.name.trim();
+    if (this.state.data.accounts.some((account) => account.name.toLowerCase() === name.toLowerCase())) {
+      throw new ServiceError('conflict', `An account named "${name}" already exists; choose another name.`);
+    }
+    const id = `aws-${randomBytes(5).toString('hex')}`;
+    // The secret goes first: if the keychain refuses it, no half-made account is left behind.
+    await this.vault.save(
+      secretKeyFor(id),
+      serializeSecret({ secretAccessKey: request.secretAccessKey, sessionToken: request.sessionToken }),
+      request.storage,
+    );
+    const record: AccountRecord = {
+      id,
+      cloud: 'aws',
+      name,
+      kind: 'user',
+      regions: unique(request.regions),
+      owners: ownersToCache(request.owners),
+      endpoint: request.endpoint ?? null,
+      accessKeyId: request.accessKeyId.trim(),
+      credentials: request.storage,
+      createdAt: this.clock.now().toISOString(),
+    };
+    await this.state.update((state) => {
+      state.accounts.push(record);
+      for (const location of record.regions) {
+        for (const owner of record.owners) {
+          state.sources.push({
+            id: sourceIdFor(id, location, owner),
+            accountId: id,
+            location,
+            owner,
+            imageCount: 0,
+            lastSyncedAt: null,
+            lastAttemptAt: null,
+            lastError: null,
+          });
+        }
+      }
+    });
+    return toAccount(record);
+  }
+
+  async remove(accountId: string): Promise<{ removed: boolean; keychainEntryRemoved: boolean }> {
+    const account = this.find(accountId);
+    if (account.kind === 'sandbox') {
+      throw new ServiceError('invalid-request', 'The sandbox account is built in; start Hangar with --no-sandbox to hide it.');
+    }
+    const keychainEntryRemoved = await this.vault.forget(secretKeyFor(accountId));
+    const sourceIds = this.state.data.sources.filter((s) => s.accountId === accountId).map((s) => s.id);
+    await this.state.update((state) => {
+      state.accounts = state.accounts.filter((candidate) => candidate.id !== accountId);
+      state.sources = state.sources.filter((source) => source.accountId !== accountId);
+    });
+    await this.catalog.removeSources(sourceIds);
+    this.bus.emit('catalog:changed', { sourceIds });
+    return { removed: true, keychainEntryRemoved };
+  }
+
+  async test(request: TestConnectionRequest): Promise<ConnectionCheck> {
+    if ('accountId' in request) {
+      const account = this.find(request.accountId);
+      const driver = await this.drivers.forAccount(account);
+      return driver.testConnection(account.regions[0] ?? 'us-east-1');
+    }
+    const driver = this.drivers.forDraft({
+      accessKeyId: request.accessKeyId,
+      secretAccessKey: request.secretAccessKey,
+      sessionToken: request.sessionToken,
+      endpoint: request.endpoint,
+    });
+    return driver.testConnection(request.region);
+  }
+}
+
+function toAccount(record: AccountRecord): Account {
+  return {
+    id: record.id,
+    cloud: record.cloud,
+    name: record.name,
+    kind: record.kind,
+    regions: record.regions,
+    owners: record.owners,
+    endpoint: record.endpoint,
+    accessKeyHint: record.kind === 'sandbox' ? null : `…${record.accessKeyId.slice(-4)}`,
+    credentials: record.credentials,
+    createdAt: record.createdAt,
+  };
+}
+
+const unique = (values: readonly string[]): string[] => [...new Set(values)];

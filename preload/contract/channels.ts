@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { AppInfoSchema } from './schemas/app';
+import {
+  AccountIdRequestSchema,
+  AccountSchema,
+  AddAwsAccountRequestSchema,
+  ConnectionCheckSchema,
+  RemoveAccountResponseSchema,
+  TestConnectionRequestSchema,
+} from './schemas/accounts';
+import {
+  CatalogFacetsSchema,
+  CatalogPageSchema,
+  CatalogQuerySchema,
+  ImageDetailSchema,
+  ImageKeyRequestSchema,
+  SourceSchema,
+} from './schemas/catalog';
+import { EmptyRequestSchema } from './schemas/common';
+import {
+  CancelResponseSchema,
+  OperationIdRequestSchema,
+  OperationRefSchema,
+  SyncStartRequestSchema,
+  SyncStatusSchema,
+} from './schemas/sync';
+
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
+  request,
+  response,
+});
+
+/**
+ * Every request the renderer can make, `domain:verb` → request and response schemas.
+ * No response schema carries a secret: secrets flow renderer → main once and never back.
+ */
+export const channels = {
+  'app:info': channel(EmptyRequestSchema, AppInfoSchema),
+  'accounts:list': channel(EmptyRequestSchema, z.array(AccountSchema)),
+  'accounts:add-aws': channel(AddAwsAccountRequestSchema, AccountSchema),
+  'accounts:remove': channel(AccountIdRequestSchema, RemoveAccountResponseSchema),
+  'accounts:test': channel(TestConnectionRequestSchema, ConnectionCheckSchema),
+  'catalog:query': channel(CatalogQuerySchema, CatalogPageSchema),
+  'catalog:get': channel(ImageKeyRequestSchema, ImageDetailSchema),
+  'catalog:facets': channel(EmptyRequestSchema, CatalogFacetsSchema),
+  'catalog:sources': channel(EmptyRequestSchema, z.array(SourceSchema)),
+  'sync:start': channel(SyncStartRequestSchema, OperationRefSchema),
+  'sync:cancel': channel(OperationIdRequestSchema, CancelResponseSchema),
+  'sync:status': channel(EmptyRequestSchema, SyncStatusSchema),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What the caller passes (defaults may be omitted). */
+export type ChannelRequest<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** What the handler receives, after parsing and defaults. */
+export type ParsedRequest<C extends ChannelName> = z.infer<Channels[C]['request']>;
+export type ChannelResponse<C extends ChannelName> = z.infer<Channels[C]['response']>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}

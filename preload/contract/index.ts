@@ -1,0 +1,14 @@
+export * from './channels';
+export * from './events';
+export * from './result';
+export * from './schemas/common';
+export * from './schemas/app';
+export * from './schemas/accounts';
+export * from './schemas/catalog';
+export * from './schemas/sync';
+
+/** What preload exposes as `window.hangar`, and what the browser transport imitates. */
+export interface HangarBridge {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

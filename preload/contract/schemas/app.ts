@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const NoticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const KeychainStatusSchema = z.object({
+  available: z.boolean(),
+  /** Plain words for the user when the keychain cannot be used, including how to fix it. */
+  message: z.string().nullable(),
+});
+export type KeychainStatus = z.infer<typeof KeychainStatusSchema>;
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  transport: z.enum(['electron', 'browser']),
+  workspaceName: z.string(),
+  sandbox: z.object({ running: z.boolean(), endpoint: z.string().nullable() }),
+  keychain: KeychainStatusSchema,
+  /** Things the user must know about, e.g. a corrupt cache file that was moved aside. */
+  notices: z.array(NoticeSchema),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
