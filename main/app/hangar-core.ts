@@ -7,7 +7,7 @@ import { EventBus } from './event-bus';
 import { Notices } from './notices';
 import { ensureSandboxAccount } from './sandbox-account';
 import { startSandboxRuntime, type SandboxRuntime } from './sandbox-runtime';
-import { openAppState } from '../stores/open-app-state';
+import { openAppState } from './open-app-state';
 import { CatalogShardStore } from '../stores/catalog-shard-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store';
@@ -73,7 +73,8 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
   const appInfo = async (): Promise<AppInfo> => ({
     version,
     transport: options.transport,
-    workspaceName: state.data.workspace.name,
+    // Until the user adds an account of their own, what they see is the sandbox: say so.
+    workspaceName: state.data.accounts.some((account) => account.kind === 'user') ? state.data.workspace.name : 'Sandbox',
     sandbox: { running: sandbox !== null, endpoint: sandbox?.endpoint ?? null },
     keychain: await vault.keychainStatus(),
     notices: notices.all(),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Account, AddAwsAccountRequest, ConnectionCheck, TestConnectionRequest } from '@contract/index';
 import type { AccountRecord, AppStateStore } from '../stores/app-state';
 import type { CredentialVault } from '../secrets/credential-vault';
+import { SecretStoreUnavailableError } from '../secrets/secret-store';
 import type { EventBus } from '../app/event-bus';
 import { ServiceError } from '../ipc/app-error';
 import { DriverProvider, secretKeyFor, serializeSecret } from './driver-provider';
@@ -79,7 +80,7 @@ export class AccountService {
     if (account.kind === 'sandbox') {
       throw new ServiceError('invalid-request', 'The sandbox account is built in; start Hangar with --no-sandbox to hide it.');
     }
-    const keychainEntryRemoved = await this.vault.forget(secretKeyFor(accountId));
+    const keychainEntryRemoved = await this.forgetSecret(account);
     const sourceIds = this.state.data.sources.filter((s) => s.accountId === accountId).map((s) => s.id);
     await this.state.update((state) => {
       state.accounts = state.accounts.filter((candidate) => candidate.id !== accountId);
@@ -88,6 +89,16 @@ export class AccountService {
     await this.catalog.removeSources(sourceIds);
     this.bus.emit('catalog:changed', { sourceIds });
     return { removed: true, keychainEntryRemoved };
+  }
+
+  /** A session-only secret needs no keychain: removing such an account works with the keychain down. */
+  private async forgetSecret(account: AccountRecord): Promise<boolean> {
+    try {
+      return await this.vault.forget(secretKeyFor(account.id));
+    } catch (error) {
+      if (account.credentials === 'session' && error instanceof SecretStoreUnavailableError) return true;
+      throw error;
+    }
   }
 
   async test(request: TestConnectionRequest): Promise<ConnectionCheck> {

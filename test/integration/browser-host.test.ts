@@ -23,7 +23,7 @@ beforeAll(async () => {
   await writeFile(join(tmpdir(), 'hangar-outside.txt'), 'outside');
   const handlers = Object.fromEntries(channelNames.map((name) => [name, () => Promise.reject(new Error('unused'))]));
   const dispatcher = new Dispatcher({
-    ...(handlers as ChannelHandlers),
+    ...(handlers as unknown as ChannelHandlers),
     'catalog:facets': async () => ({ accounts: [], regions: ['us-east-1'], owners: [], architectures: [] }),
   });
   host = await startBrowserHost({ port: 0, rendererDir, dispatcher, bus, token });

@@ -1,0 +1,113 @@
+import type { BlockDeviceMapping, Image } from '@aws-sdk/client-ec2';
+import type { StoredImage } from '../../catalog/stored-image';
+import { inferOs } from './os-inference';
+
+/** ISO 8601 with Z, or null when EC2 left it out or sent something unparseable. */
+export function toIsoDate(value: string | Date | undefined): string | null {
+  if (value === undefined) return null;
+  const time = value instanceof Date ? value.getTime() : Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** A deep copy safe for JSON and structured clone: Dates become ISO strings, undefined and functions go. */
+export function toJsonSafe(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return value.map(toJsonSafe);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (inner === undefined || typeof inner === 'function' || key === '$metadata') continue;
+      out[key] = toJsonSafe(inner);
+    }
+    return out;
+  }
+  return typeof value === 'bigint' ? value.toString() : value;
+}
+
+function describeDevice(mapping: BlockDeviceMapping): string {
+  const name = mapping.DeviceName ?? '?';
+  if (mapping.VirtualName) return `${name}: ${mapping.VirtualName}`;
+  if (mapping.NoDevice !== undefined) return `${name}: suppressed`;
+  const ebs = mapping.Ebs;
+  if (!ebs) return name;
+  const parts = [
+    ebs.VolumeSize !== undefined ? `${ebs.VolumeSize} GiB` : null,
+    ebs.VolumeType ?? null,
+    ebs.Iops ? `${ebs.Iops} IOPS` : null,
+    ebs.SnapshotId ? `from ${ebs.SnapshotId}` : null,
+    ebs.Encrypted ? 'encrypted' : null,
+    ebs.DeleteOnTermination === false ? 'kept on termination' : null,
+  ].filter((part): part is string => part !== null);
+  return `${name}: ${parts.join(', ')}`;
+}
+
+const yesNo = (value: boolean | undefined): string | undefined =>
+  value === undefined ? undefined : value ? 'yes' : 'no';
+
+/** Details-pane rows, in display order; rows EC2 did not fill are left out. */
+function detailFields(image: Image): StoredImage['fields'] {
+  const rows: [string, string | undefined][] = [
+    ['Image ID', image.ImageId],
+    ['Image location', image.ImageLocation],
+    ['Owner', image.ImageOwnerAlias ? `${image.OwnerId} (${image.ImageOwnerAlias})` : image.OwnerId],
+    ['Platform details', image.PlatformDetails],
+    ['Usage operation', image.UsageOperation],
+    ['Image type', image.ImageType],
+    [
+      'State reason',
+      image.StateReason ? `${image.StateReason.Code}: ${image.StateReason.Message}` : undefined,
+    ],
+    ['Root device', [image.RootDeviceType, image.RootDeviceName].filter(Boolean).join(' ') || undefined],
+    ['Block devices', image.BlockDeviceMappings?.map(describeDevice).join('; ') || undefined],
+    ['Virtualization', image.VirtualizationType],
+    ['Hypervisor', image.Hypervisor],
+    ['Boot mode', image.BootMode],
+    ['IMDS support', image.ImdsSupport],
+    ['TPM support', image.TpmSupport],
+    ['ENA support', yesNo(image.EnaSupport)],
+    ['SR-IOV', image.SriovNetSupport],
+    [
+      'Product codes',
+      image.ProductCodes?.map((p) => `${p.ProductCodeId} (${p.ProductCodeType})`).join(', ') || undefined,
+    ],
+    ['Kernel', image.KernelId],
+    ['RAM disk', image.RamdiskId],
+    [
+      'Source image',
+      image.SourceImageId ? `${image.SourceImageId} (${image.SourceImageRegion ?? '?'})` : undefined,
+    ],
+    ['Deprecation time', image.DeprecationTime],
+    ['Deregistration protection', image.DeregistrationProtection],
+    ['Last launched', image.LastLaunchedTime],
+    ['Tags', image.Tags?.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') || undefined],
+  ];
+  return rows
+    .filter((row): row is [string, string] => row[1] !== undefined && row[1] !== '')
+    .map(([label, value]) => ({ label, value }));
+}
+
+/** One SDK `Image` to the catalog's cloud-neutral record, keeping the raw object for the details pane. */
+export function mapImage(image: Image): StoredImage {
+  const os = inferOs({
+    platform: image.Platform,
+    platformDetails: image.PlatformDetails,
+    name: image.Name,
+    description: image.Description,
+  });
+  return {
+    cloudId: image.ImageId ?? '',
+    name: image.Name ?? image.ImageId ?? '',
+    description: image.Description ?? '',
+    ownerId: image.OwnerId ?? '',
+    ownerAlias: image.ImageOwnerAlias ?? null,
+    osFamily: os.family,
+    osVersion: os.version,
+    architecture: image.Architecture ?? 'unknown',
+    createdAt: toIsoDate(image.CreationDate),
+    deprecatesAt: toIsoDate(image.DeprecationTime),
+    state: image.State ?? 'unknown',
+    public: image.Public ?? false,
+    fields: detailFields(image),
+    raw: toJsonSafe(image),
+  };
+}

@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelName, ChannelRequest, ChannelResponse, EventName, EventPayload } from '@contract/index';
+import { createHangarCore, type HangarCore } from '../../main/app/hangar-core';
+import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
+
+export interface CoreHarness {
+  core: HangarCore;
+  dataDir: string;
+  secrets: MemorySecretStore;
+  call<C extends ChannelName>(channel: C, request: ChannelRequest<C>): Promise<ChannelResponse<C>>;
+  /** Resolves with the first event of that name matching the predicate. */
+  nextEvent<E extends EventName>(event: E, matches?: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real core (stores on disk, services, dispatcher) with an in-memory keychain. */
+export async function startCore(options: { sandbox?: boolean } = {}): Promise<CoreHarness> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hangar-core-'));
+  const secrets = new MemorySecretStore();
+  const open = () =>
+    createHangarCore({ dataDir, transport: 'browser', sandbox: options.sandbox ?? false, secretStore: secrets, logger: silent });
+  const harness: CoreHarness = {
+    core: await open(),
+    dataDir,
+    secrets,
+    async call(channel, request) {
+      const result = await harness.core.dispatcher.dispatch(channel, request);
+      if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+      return result.data as never;
+    },
+    nextEvent(event, matches = () => true) {
+      return new Promise((resolve) => {
+        const unsubscribe = harness.core.bus.subscribe((name, payload) => {
+          if (name === event && matches(payload as never)) {
+            unsubscribe();
+            resolve(payload as never);
+          }
+        });
+      });
+    },
+    async restart() {
+      await harness.core.dispose();
+      harness.core = await open();
+    },
+    async close() {
+      await harness.core.dispose();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+const silent = { error: () => undefined, warn: () => undefined, info: () => undefined };
