@@ -24,7 +24,8 @@ export default tseslint.config(
         'error',
         {
           selector: "ImportSpecifier[imported.name='ipcMain']",
-          message: 'Register channels through main/ipc/electron-ipc.ts, which checks the sender and validates.',
+          message:
+            'Register channels through main/ipc/electron-ipc.ts, which checks the sender and validates.',
         },
       ],
     },
@@ -39,7 +40,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' },
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'child_process'],
+              message: 'No Node or Electron in the renderer.',
+            },
             { group: ['**/main/**'], message: 'The renderer talks to main only through the contract.' },
           ],
         },

@@ -15,7 +15,8 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (navigation) => {
-      if (!navigation.url.startsWith('file://') && !process.env.ELECTRON_RENDERER_URL) navigation.preventDefault();
+      if (!navigation.url.startsWith('file://') && !process.env.ELECTRON_RENDERER_URL)
+        navigation.preventDefault();
     });
   });
   void app.whenReady().then(async () => {

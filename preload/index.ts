@@ -8,7 +8,10 @@ import { isChannelName, isEventName, type HangarBridge } from '@contract/index';
 const bridge: HangarBridge = {
   invoke(channel, request) {
     if (!isChannelName(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: `Unknown channel "${channel}".` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'invalid-request', message: `Unknown channel "${channel}".` },
+      });
     }
     return ipcRenderer.invoke(channel, request);
   },

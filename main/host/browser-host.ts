@@ -42,7 +42,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   server.on('request', (request, response) => {
     void handleRequest(request, response).catch(() => {
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } });
+      if (!response.headersSent)
+        sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error.' } });
       else response.destroy();
     });
   });
@@ -63,7 +64,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       return sendJson(response, 200, await options.dispatcher.dispatch(path.slice('/api/'.length), payload));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return sendText(response, 405, 'Method not allowed.');
     const file = await readRendererFile(options.rendererDir, path);
     if (!file) return sendText(response, 404, 'Not found.');
     const headers: Record<string, string> = { ...securityHeaders, 'content-type': file.contentType };
@@ -125,7 +127,11 @@ function readBody(request: IncomingMessage): Promise<string | null> {
 const invalid = (message: string) => ({ ok: false, error: { code: 'invalid-request', message } });
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { ...securityHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...securityHeaders,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 

@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 
 export const tokenCookieName = 'hangar_token';
 
-export type GuardVerdict = { ok: true; tokenFromQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
+export type GuardVerdict =
+  { ok: true; tokenFromQuery: boolean } | { ok: false; status: 401 | 403; reason: string };
 
 /**
  * The browser host answers only its own page: the Host header must name the loopback address it
@@ -36,7 +37,7 @@ export class RequestGuard {
       return {
         ok: false,
         status: 401,
-        reason: 'Open the address Hangar printed when it started; it carries this run\'s token.',
+        reason: "Open the address Hangar printed when it started; it carries this run's token.",
       };
     }
     return { ok: true, tokenFromQuery: fromQuery !== null };

@@ -15,14 +15,17 @@ export const serveUsage =
 
 export const defaultDataDir = (): string => process.env.HANGAR_DATA_DIR ?? join(homedir(), '.hangar');
 
-export function parseServeArgs(args: readonly string[]): { ok: true; options: ServeOptions } | { ok: false; error: string } {
+export function parseServeArgs(
+  args: readonly string[],
+): { ok: true; options: ServeOptions } | { ok: false; error: string } {
   const options: ServeOptions = { port: 0, dataDir: defaultDataDir(), sandbox: true };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = (): string | undefined => args[++i];
     if (arg === '--port') {
       const port = Number(value());
-      if (!Number.isInteger(port) || port < 0 || port > 65535) return { ok: false, error: '--port needs a number from 0 to 65535.' };
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        return { ok: false, error: '--port needs a number from 0 to 65535.' };
       options.port = port;
     } else if (arg === '--data-dir') {
       const dir = value();

@@ -5,7 +5,11 @@ import type { ServeOptions } from './serve-args';
 
 /** Build the services, serve them to a browser, and shut down cleanly on Ctrl+C. */
 export async function serveInBrowser(options: ServeOptions & { outDir: string }): Promise<void> {
-  const core = await createHangarCore({ dataDir: options.dataDir, transport: 'browser', sandbox: options.sandbox });
+  const core = await createHangarCore({
+    dataDir: options.dataDir,
+    transport: 'browser',
+    sandbox: options.sandbox,
+  });
   const host = await startBrowserHost({
     port: options.port,
     rendererDir: join(options.outDir, 'renderer'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   channels,
   isChannelName,
@@ -29,7 +29,10 @@ export class Dispatcher {
 
   async dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
-      return { ok: false, error: { code: 'invalid-request', message: `Unknown channel "${String(channel)}".` } };
+      return {
+        ok: false,
+        error: { code: 'invalid-request', message: `Unknown channel "${String(channel)}".` },
+      };
     }
     const parsed = channels[channel].request.safeParse(payload ?? {});
     if (!parsed.success) {

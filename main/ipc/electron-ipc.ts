@@ -23,7 +23,10 @@ export function registerElectronIpc(
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isOwnSender(event)) {
-        return { ok: false, error: { code: 'forbidden-sender', message: 'Refused: not Hangar\'s own window.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden-sender', message: "Refused: not Hangar's own window." },
+        };
       }
       return dispatcher.dispatch(channel, payload);
     });

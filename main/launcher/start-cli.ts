@@ -13,7 +13,8 @@ if (!parsed.ok) {
 }
 
 const binary = findElectronBinary();
-const canOpenWindow = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const canOpenWindow =
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 if (binary && canOpenWindow) {
   const env = {
@@ -24,7 +25,9 @@ if (binary && canOpenWindow) {
   const child = spawn(binary, [resolve(outDir, 'main', 'index.js')], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const why = !binary ? "Electron's binary is not installed (an offline install?)" : 'there is no display to open a window on';
+  const why = !binary
+    ? "Electron's binary is not installed (an offline install?)"
+    : 'there is no display to open a window on';
   console.log(`Hangar cannot open its desktop window: ${why}; serving the same app in your browser instead.`);
   await serveInBrowser({ ...parsed.options, outDir });
 }

@@ -5,7 +5,8 @@ import type { CredentialVault } from '../secrets/credential-vault';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 import type { EventBus } from '../app/event-bus';
 import { ServiceError } from '../ipc/app-error';
-import { DriverProvider, secretKeyFor, serializeSecret } from './driver-provider';
+import type { DriverProvider } from './driver-provider';
+import { secretKeyFor, serializeSecret } from './driver-provider';
 import type { CatalogIndex } from './catalog-index';
 import type { Clock } from './clock';
 import { ownersToCache, sourceIdFor } from './source-ids';
@@ -27,7 +28,8 @@ export class AccountService {
 
   find(accountId: string): AccountRecord {
     const account = this.state.data.accounts.find((candidate) => candidate.id === accountId);
-    if (!account) throw new ServiceError('not-found', 'That account no longer exists; it may have been removed.');
+    if (!account)
+      throw new ServiceError('not-found', 'That account no longer exists; it may have been removed.');
     return account;
   }
 
@@ -78,7 +80,10 @@ export class AccountService {
   async remove(accountId: string): Promise<{ removed: boolean; keychainEntryRemoved: boolean }> {
     const account = this.find(accountId);
     if (account.kind === 'sandbox') {
-      throw new ServiceError('invalid-request', 'The sandbox account is built in; start Hangar with --no-sandbox to hide it.');
+      throw new ServiceError(
+        'invalid-request',
+        'The sandbox account is built in; start Hangar with --no-sandbox to hide it.',
+      );
     }
     const keychainEntryRemoved = await this.forgetSecret(account);
     const sourceIds = this.state.data.sources.filter((s) => s.accountId === accountId).map((s) => s.id);

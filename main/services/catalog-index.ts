@@ -54,10 +54,15 @@ export class CatalogIndex {
     const slash = key.indexOf('/');
     const sourceId = key.slice(0, slash);
     const row = this.rowsBySource.get(sourceId)?.find((candidate) => candidate.summary.key === key);
-    const image = this.shards.get(sourceId)?.images.find((candidate) => candidate.cloudId === row?.summary.cloudId);
+    const image = this.shards
+      .get(sourceId)
+      ?.images.find((candidate) => candidate.cloudId === row?.summary.cloudId);
     const source = this.sources().find((candidate) => candidate.id === sourceId);
     if (!row || !image || !source) {
-      throw new ServiceError('not-found', 'That image is no longer in the cache; the catalog was re-synced or its account removed.');
+      throw new ServiceError(
+        'not-found',
+        'That image is no longer in the cache; the catalog was re-synced or its account removed.',
+      );
     }
     return {
       ...row.summary,
@@ -126,7 +131,8 @@ export class CatalogIndex {
 
 /** Why a source cannot be trusted as current, or null when it can. */
 export function staleReasonOf(record: SourceRecord, nowMs: number, staleAfterHours: number): string | null {
-  if (!record.lastSyncedAt) return record.lastError ? 'Never synced: the last attempt failed.' : 'Not synced yet.';
+  if (!record.lastSyncedAt)
+    return record.lastError ? 'Never synced: the last attempt failed.' : 'Not synced yet.';
   const syncedMs = Date.parse(record.lastSyncedAt);
   if (record.lastError && record.lastAttemptAt && Date.parse(record.lastAttemptAt) > syncedMs) {
     return 'The last sync failed; showing the copy from the last successful sync.';

@@ -64,7 +64,8 @@ function baseComparator(column: SortColumn): Comparator {
     case 'name':
       return (a, b) => compareText(a.sortName, b.sortName);
     case 'ownerId':
-      return (a, b) => compareText(a.summary.ownerAlias ?? a.summary.ownerId, b.summary.ownerAlias ?? b.summary.ownerId);
+      return (a, b) =>
+        compareText(a.summary.ownerAlias ?? a.summary.ownerId, b.summary.ownerAlias ?? b.summary.ownerId);
     case 'osFamily':
       return (a, b) =>
         compareText(a.summary.osFamily, b.summary.osFamily) ||

@@ -75,5 +75,8 @@ function parseSecret(stored: string): AwsSecret {
   } catch {
     // fall through: the message below must not include the stored value
   }
-  throw new ServiceError('keychain-unavailable', 'The keychain entry for this account is unreadable; rotate its secret.');
+  throw new ServiceError(
+    'keychain-unavailable',
+    'The keychain entry for this account is unreadable; rotate its secret.',
+  );
 }

@@ -42,10 +42,14 @@ export class SyncService {
 
   start(request: SyncStartRequest): { operationId: string } {
     if (this.current?.running) {
-      throw new ServiceError('conflict', 'A sync is already running. Wait for it to finish or cancel it first.');
+      throw new ServiceError(
+        'conflict',
+        'A sync is already running. Wait for it to finish or cancel it first.',
+      );
     }
     const sources = this.selectSources(request);
-    if (sources.length === 0) throw new ServiceError('not-found', 'There is nothing to sync: add an account first.');
+    if (sources.length === 0)
+      throw new ServiceError('not-found', 'There is nothing to sync: add an account first.');
     const operation = new SyncOperation(
       randomUUID(),
       this.clock.now().toISOString(),
@@ -71,7 +75,8 @@ export class SyncService {
   }
 
   cancel(operationId: string): { cancelled: boolean } {
-    if (!this.current || this.current.id !== operationId || !this.current.running) return { cancelled: false };
+    if (!this.current || this.current.id !== operationId || !this.current.running)
+      return { cancelled: false };
     this.current.controller.abort();
     return { cancelled: true };
   }
@@ -96,7 +101,8 @@ export class SyncService {
 
   private async run(operation: SyncOperation, sources: SourceRecord[]): Promise<void> {
     const byAccount = new Map<string, SourceRecord[]>();
-    for (const source of sources) byAccount.set(source.accountId, [...(byAccount.get(source.accountId) ?? []), source]);
+    for (const source of sources)
+      byAccount.set(source.accountId, [...(byAccount.get(source.accountId) ?? []), source]);
     await runLimited([...byAccount.values()], this.limits.accounts, (accountSources) =>
       runLimited(accountSources, this.limits.perAccount, (source) => this.syncSource(operation, source)),
     );
@@ -122,7 +128,12 @@ export class SyncService {
       if (signal.aborted) throw new ServiceError('cancelled', 'The sync was cancelled.');
       const syncedAt = this.clock.now().toISOString();
       await this.catalog.replaceSource(source.id, images, syncedAt);
-      await this.recordAttempt(source.id, { imageCount: images.length, lastSyncedAt: syncedAt, lastAttemptAt: attemptAt, lastError: null });
+      await this.recordAttempt(source.id, {
+        imageCount: images.length,
+        lastSyncedAt: syncedAt,
+        lastAttemptAt: attemptAt,
+        lastError: null,
+      });
       operation.update(source.id, { state: 'done', imageCount: images.length, durationMs: elapsed(started) });
       this.bus.emit('catalog:changed', { sourceIds: [source.id] });
     } catch (error) {

@@ -32,7 +32,11 @@ test.describe('Electron window hardening', () => {
         getLastWebPreferences(): { sandbox?: boolean; contextIsolation?: boolean; nodeIntegration?: boolean };
       };
       const prefs = contents.getLastWebPreferences();
-      return { sandbox: prefs.sandbox, contextIsolation: prefs.contextIsolation, nodeIntegration: prefs.nodeIntegration };
+      return {
+        sandbox: prefs.sandbox,
+        contextIsolation: prefs.contextIsolation,
+        nodeIntegration: prefs.nodeIntegration,
+      };
     });
     expect(prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     const surface = await page.evaluate(() => ({
@@ -41,7 +45,9 @@ test.describe('Electron window hardening', () => {
       bridge: Object.keys((globalThis as { hangar?: object }).hangar ?? {}).sort(),
     }));
     expect(surface).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on'] });
-    const opened = await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com') === null);
+    const opened = await page.evaluate(
+      () => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com') === null,
+    );
     expect(opened).toBe(true);
     await app.close();
   });

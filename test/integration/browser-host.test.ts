@@ -21,7 +21,9 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Hangar</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(tmpdir(), 'hangar-outside.txt'), 'outside');
-  const handlers = Object.fromEntries(channelNames.map((name) => [name, () => Promise.reject(new Error('unused'))]));
+  const handlers = Object.fromEntries(
+    channelNames.map((name) => [name, () => Promise.reject(new Error('unused'))]),
+  );
   const dispatcher = new Dispatcher({
     ...(handlers as unknown as ChannelHandlers),
     'catalog:facets': async () => ({ accounts: [], regions: ['us-east-1'], owners: [], architectures: [] }),
@@ -36,7 +38,11 @@ afterAll(async () => {
 });
 
 const api = (headers: Record<string, string>, body = '{}') =>
-  rawRequest(`${base}/api/catalog:facets`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  rawRequest(`${base}/api/catalog:facets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 describe('browser host', () => {
   it('prints a loopback URL that carries the token', () => {
@@ -50,7 +56,9 @@ describe('browser host', () => {
   });
 
   it('refuses a foreign Host header even with the token (403, DNS rebinding)', async () => {
-    const response = await rawRequest(`${base}/?token=${token}`, { headers: { host: `evil.example:${host.port}` } });
+    const response = await rawRequest(`${base}/?token=${token}`, {
+      headers: { host: `evil.example:${host.port}` },
+    });
     expect(response.status).toBe(403);
   });
 
@@ -71,16 +79,25 @@ describe('browser host', () => {
 
   it('answers contract channels with the Result envelope', async () => {
     const ok = await api({ 'x-hangar-token': token, origin: base });
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, data: { accounts: [], regions: ['us-east-1'], owners: [], architectures: [] } });
+    expect(JSON.parse(ok.body)).toEqual({
+      ok: true,
+      data: { accounts: [], regions: ['us-east-1'], owners: [], architectures: [] },
+    });
     const bad = await api({ 'x-hangar-token': token }, '{not json');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.code).toBe('invalid-request');
-    const unknown = await rawRequest(`${base}/api/shell:exec`, { method: 'POST', headers: { 'x-hangar-token': token }, body: '{}' });
+    const unknown = await rawRequest(`${base}/api/shell:exec`, {
+      method: 'POST',
+      headers: { 'x-hangar-token': token },
+      body: '{}',
+    });
     expect(JSON.parse(unknown.body).error.code).toBe('invalid-request');
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    const response = await rawRequest(`${base}/..%2Fhangar-outside.txt`, { headers: { 'x-hangar-token': token } });
+    const response = await rawRequest(`${base}/..%2Fhangar-outside.txt`, {
+      headers: { 'x-hangar-token': token },
+    });
     expect(response.status).toBe(404);
   });
 
@@ -92,11 +109,16 @@ describe('browser host', () => {
     });
     expect(refusal).toMatch(/401/);
 
-    const client = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers: { cookie: `hangar_token=${token}` } });
+    const client = new WebSocket(`ws://127.0.0.1:${host.port}/events`, {
+      headers: { cookie: `hangar_token=${token}` },
+    });
     await new Promise((resolve) => client.on('open', resolve));
     const message = new Promise<string>((resolve) => client.on('message', (data) => resolve(String(data))));
     bus.emit('catalog:changed', { sourceIds: ['a.us-east-1.self'] });
-    expect(JSON.parse(await message)).toEqual({ event: 'catalog:changed', payload: { sourceIds: ['a.us-east-1.self'] } });
+    expect(JSON.parse(await message)).toEqual({
+      event: 'catalog:changed',
+      payload: { sourceIds: ['a.us-east-1.self'] },
+    });
     client.close();
   });
 });

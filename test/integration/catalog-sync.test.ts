@@ -5,12 +5,18 @@ import type { SyncSnapshot } from '@contract/index';
 import { startEc2Sandbox, type Ec2Sandbox } from '../../main/sandbox';
 import { startCore, type CoreHarness } from '../support/core-harness';
 
-const key = { accessKeyId: 'AKIACLIENTATEST00001', secretAccessKey: 'generated-client-a-secret-7f3c9e21d4b8a6f05e1c' };
+const key = {
+  accessKeyId: 'AKIACLIENTATEST00001',
+  secretAccessKey: 'generated-client-a-secret-7f3c9e21d4b8a6f05e1c',
+};
 let cloud: Ec2Sandbox;
 let hangar: CoreHarness;
 
 beforeEach(async () => {
-  cloud = await startEc2Sandbox({ credentials: [{ ...key, allowDescribeImages: true }], regions: ['us-east-1', 'eu-west-1'] });
+  cloud = await startEc2Sandbox({
+    credentials: [{ ...key, allowDescribeImages: true }],
+    regions: ['us-east-1', 'eu-west-1'],
+  });
   hangar = await startCore();
 });
 
@@ -38,7 +44,11 @@ async function syncToEnd(accountId: string): Promise<SyncSnapshot> {
 describe('catalog sync through the core', () => {
   it('syncs every region × owner, keeps the secret only in the keychain, and answers queries', async () => {
     const account = await addAccount();
-    expect(account).toMatchObject({ credentials: 'keychain', accessKeyHint: '…0001', owners: ['self', 'amazon', '099720109477'] });
+    expect(account).toMatchObject({
+      credentials: 'keychain',
+      accessKeyHint: '…0001',
+      owners: ['self', 'amazon', '099720109477'],
+    });
     expect(await hangar.secrets.list()).toEqual([`aws/${account.id}`]);
 
     const snapshot = await syncToEnd(account.id);
@@ -46,16 +56,28 @@ describe('catalog sync through the core', () => {
     expect(snapshot.sources).toHaveLength(6);
     expect(snapshot.sources.every((source) => source.state === 'done')).toBe(true);
 
-    const page = await hangar.call('catalog:query', { search: 'noble', filters: { regions: ['eu-west-1'] }, limit: 5 });
+    const page = await hangar.call('catalog:query', {
+      search: 'noble',
+      filters: { regions: ['eu-west-1'] },
+      limit: 5,
+    });
     expect(page.total).toBeGreaterThan(5);
     expect(page.rows).toHaveLength(5);
-    expect(page.rows.every((row) => row.location === 'eu-west-1' && `${row.name} ${row.description}`.toLowerCase().includes('noble'))).toBe(true);
+    expect(
+      page.rows.every(
+        (row) =>
+          row.location === 'eu-west-1' && `${row.name} ${row.description}`.toLowerCase().includes('noble'),
+      ),
+    ).toBe(true);
 
     const detail = await hangar.call('catalog:get', { key: page.rows[0]!.key });
     expect(detail.raw).toMatchObject({ ImageId: page.rows[0]!.cloudId });
 
     // Nothing on disk holds the secret.
-    const files = [join(hangar.dataDir, 'state.json'), ...(await readdir(join(hangar.dataDir, 'catalog'))).map((f) => join(hangar.dataDir, 'catalog', f))];
+    const files = [
+      join(hangar.dataDir, 'state.json'),
+      ...(await readdir(join(hangar.dataDir, 'catalog'))).map((f) => join(hangar.dataDir, 'catalog', f)),
+    ];
     for (const file of files) expect(await readFile(file, 'utf8')).not.toContain(key.secretAccessKey);
   });
 
@@ -87,7 +109,9 @@ describe('catalog sync through the core', () => {
     const cached = (await hangar.call('catalog:query', {})).total;
     cloud.faults.addLatency({ action: 'DescribeImages', ms: 5_000 });
 
-    const running = hangar.nextEvent('sync:progress', (s) => s.sources.some((source) => source.state === 'running'));
+    const running = hangar.nextEvent('sync:progress', (s) =>
+      s.sources.some((source) => source.state === 'running'),
+    );
     const finished = hangar.nextEvent('sync:progress', (s) => s.state !== 'running');
     const { operationId } = await hangar.call('sync:start', { accountId: account.id });
     await running;
@@ -118,7 +142,10 @@ describe('catalog sync through the core', () => {
   it('removes an account with its keychain entry and its cached sources', async () => {
     const account = await addAccount();
     await syncToEnd(account.id);
-    expect(await hangar.call('accounts:remove', { accountId: account.id })).toEqual({ removed: true, keychainEntryRemoved: true });
+    expect(await hangar.call('accounts:remove', { accountId: account.id })).toEqual({
+      removed: true,
+      keychainEntryRemoved: true,
+    });
     expect(await hangar.secrets.list()).toEqual([]);
     expect((await hangar.call('catalog:query', {})).catalogSize).toBe(0);
     expect(await readdir(join(hangar.dataDir, 'catalog'))).toEqual([]);
@@ -127,10 +154,19 @@ describe('catalog sync through the core', () => {
   it('tests a draft connection and names what failed', async () => {
     const ok = await hangar.call('accounts:test', { ...key, region: 'us-east-1', endpoint: cloud.endpoint });
     expect(ok).toMatchObject({ ok: true, code: 'ok' });
-    const bad = await hangar.call('accounts:test', { ...key, secretAccessKey: 'generated-wrong-secret-000000000', region: 'us-east-1', endpoint: cloud.endpoint });
+    const bad = await hangar.call('accounts:test', {
+      ...key,
+      secretAccessKey: 'generated-wrong-secret-000000000',
+      region: 'us-east-1',
+      endpoint: cloud.endpoint,
+    });
     expect(bad).toMatchObject({ ok: false, code: 'bad-credentials' });
     await cloud.stop();
-    const down = await hangar.call('accounts:test', { ...key, region: 'us-east-1', endpoint: cloud.endpoint });
+    const down = await hangar.call('accounts:test', {
+      ...key,
+      region: 'us-east-1',
+      endpoint: cloud.endpoint,
+    });
     expect(down).toMatchObject({ ok: false, code: 'unreachable' });
   });
 });

@@ -11,7 +11,10 @@ export interface CoreHarness {
   secrets: MemorySecretStore;
   call<C extends ChannelName>(channel: C, request: ChannelRequest<C>): Promise<ChannelResponse<C>>;
   /** Resolves with the first event of that name matching the predicate. */
-  nextEvent<E extends EventName>(event: E, matches?: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>>;
+  nextEvent<E extends EventName>(
+    event: E,
+    matches?: (payload: EventPayload<E>) => boolean,
+  ): Promise<EventPayload<E>>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -21,7 +24,13 @@ export async function startCore(options: { sandbox?: boolean } = {}): Promise<Co
   const dataDir = await mkdtemp(join(tmpdir(), 'hangar-core-'));
   const secrets = new MemorySecretStore();
   const open = () =>
-    createHangarCore({ dataDir, transport: 'browser', sandbox: options.sandbox ?? false, secretStore: secrets, logger: silent });
+    createHangarCore({
+      dataDir,
+      transport: 'browser',
+      sandbox: options.sandbox ?? false,
+      secretStore: secrets,
+      logger: silent,
+    });
   const harness: CoreHarness = {
     core: await open(),
     dataDir,

@@ -22,15 +22,30 @@ function dispatcherWith(overrides: Partial<ChannelHandlers>): Dispatcher {
 describe('contract validation at the dispatcher', () => {
   it('refuses an unknown channel', async () => {
     const result = await dispatcherWith({}).dispatch('fs:read', {});
-    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message: 'Unknown channel "fs:read".' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'Unknown channel "fs:read".' },
+    });
   });
 
   it.each([
-    ['a region that is not one', { ...validAccount, regions: ['mars-1'] }, 'regions.0: must be an AWS region'],
+    [
+      'a region that is not one',
+      { ...validAccount, regions: ['mars-1'] },
+      'regions.0: must be an AWS region',
+    ],
     ['no regions', { ...validAccount, regions: [] }, 'regions: choose at least one region'],
     ['a malformed owner', { ...validAccount, owners: ['canonical'] }, 'owners.0: must be self, amazon'],
-    ['a lowercase access key id', { ...validAccount, accessKeyId: 'akia1234' }, 'accessKeyId: must be 16 to 128'],
-    ['an endpoint that is not http(s)', { ...validAccount, endpoint: 'file:///etc/passwd' }, 'endpoint: must be an http'],
+    [
+      'a lowercase access key id',
+      { ...validAccount, accessKeyId: 'akia1234' },
+      'accessKeyId: must be 16 to 128',
+    ],
+    [
+      'an endpoint that is not http(s)',
+      { ...validAccount, endpoint: 'file:///etc/passwd' },
+      'endpoint: must be an http',
+    ],
     ['an extra field', { ...validAccount, isAdmin: true }, 'Unrecognized key'],
     ['an empty name', { ...validAccount, name: '   ' }, 'name: give the account a name'],
   ])('rejects %s with a clear message and never calls the service', async (_label, payload, message) => {
@@ -52,14 +67,24 @@ describe('contract validation at the dispatcher', () => {
     const query = vi.fn().mockResolvedValue({ rows: [], offset: 0, total: 0, catalogSize: 0 });
     await dispatcherWith({ 'catalog:query': query }).dispatch('catalog:query', { search: 'noble' });
     expect(query).toHaveBeenCalledWith(
-      expect.objectContaining({ search: 'noble', offset: 0, limit: 100, sort: { column: 'createdAt', direction: 'desc' } }),
+      expect.objectContaining({
+        search: 'noble',
+        offset: 0,
+        limit: 100,
+        sort: { column: 'createdAt', direction: 'desc' },
+      }),
     );
   });
 
   it('maps a service error to its code and message', async () => {
     const remove = vi.fn().mockRejectedValue(new ServiceError('not-found', 'That account no longer exists.'));
-    const result = await dispatcherWith({ 'accounts:remove': remove }).dispatch('accounts:remove', { accountId: 'aws-1' });
-    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'That account no longer exists.' } });
+    const result = await dispatcherWith({ 'accounts:remove': remove }).dispatch('accounts:remove', {
+      accountId: 'aws-1',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'That account no longer exists.' },
+    });
   });
 
   it('never echoes an unexpected error text to the renderer', async () => {
@@ -97,7 +122,10 @@ describe('the contract never returns a secret', () => {
     const type = def.type as string;
     if (type === 'object') {
       const shape = (schema as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
-      return Object.entries(shape).flatMap(([key, child]) => [[...path, key].join('.'), ...keysOf(child, [...path, key])]);
+      return Object.entries(shape).flatMap(([key, child]) => [
+        [...path, key].join('.'),
+        ...keysOf(child, [...path, key]),
+      ]);
     }
     const inner = (def.element ?? def.innerType ?? def.in) as z.ZodType | undefined;
     if (inner) return keysOf(inner, path);

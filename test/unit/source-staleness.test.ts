@@ -22,10 +22,16 @@ describe('source staleness', () => {
     expect(staleReasonOf(base, at('2026-11-24T11:00:00Z'), 24)).toBe('Older than 24 hours.');
   });
   it('is stale when the last attempt failed after the last success', () => {
-    const failed = { ...base, lastAttemptAt: '2026-11-23T10:30:00.000Z', lastError: { code: 'cloud-unreachable' as const, message: 'x' } };
+    const failed = {
+      ...base,
+      lastAttemptAt: '2026-11-23T10:30:00.000Z',
+      lastError: { code: 'cloud-unreachable' as const, message: 'x' },
+    };
     expect(staleReasonOf(failed, at('2026-11-23T10:31:00Z'), 24)).toMatch(/last sync failed/);
   });
   it('says when a source was never synced', () => {
-    expect(staleReasonOf({ ...base, lastSyncedAt: null, lastAttemptAt: null }, at('2026-11-23T10:31:00Z'), 24)).toBe('Not synced yet.');
+    expect(
+      staleReasonOf({ ...base, lastSyncedAt: null, lastAttemptAt: null }, at('2026-11-23T10:31:00Z'), 24),
+    ).toBe('Not synced yet.');
   });
 });

@@ -9,7 +9,10 @@ export const AwsRegionSchema = z
 /** An owner to cache: a 12-digit account id or one of EC2's owner aliases. "self" is always cached. */
 export const AwsOwnerSchema = z
   .string()
-  .regex(/^(self|amazon|aws-marketplace|\d{12})$/, 'must be self, amazon, aws-marketplace or a 12-digit account id');
+  .regex(
+    /^(self|amazon|aws-marketplace|\d{12})$/,
+    'must be self, amazon, aws-marketplace or a 12-digit account id',
+  );
 
 export const AccessKeyIdSchema = z
   .string()
@@ -77,4 +80,7 @@ export const ConnectionCheckSchema = z.object({
 });
 export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
 
-export const RemoveAccountResponseSchema = z.object({ removed: z.boolean(), keychainEntryRemoved: z.boolean() });
+export const RemoveAccountResponseSchema = z.object({
+  removed: z.boolean(),
+  keychainEntryRemoved: z.boolean(),
+});

@@ -9,7 +9,10 @@ export const IdSchema = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must be an id made of letters, digits, dot, colon, dash or underscore');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]*$/,
+    'must be an id made of letters, digits, dot, colon, dash or underscore',
+  );
 
 export const IsoDateSchema = z.iso.datetime({ offset: true });
 

@@ -1,0 +1,139 @@
+import { Low } from 'lowdb';
+import type { Adapter } from 'lowdb';
+import { z } from 'zod';
+import { ErrorCodeSchema, IdSchema, IsoDateSchema } from '@contract/index';
+import { versionedSchemaValidator } from './versioned-schema';
+
+export const APP_STATE_SCHEMA_VERSION = 1;
+
+/** An account as stored. Never a secret: the secret access key lives only in the SecretStore. */
+export const AccountRecordSchema = z.object({
+  id: IdSchema,
+  cloud: z.literal('aws'),
+  name: z.string(),
+  kind: z.enum(['sandbox', 'user']),
+  regions: z.array(z.string()),
+  owners: z.array(z.string()),
+  endpoint: z.string().nullable(),
+  /** Identifies the key pair; not secret (AWS prints it in logs and consoles). */
+  accessKeyId: z.string(),
+  credentials: z.enum(['keychain', 'session', 'sandbox']),
+  createdAt: IsoDateSchema,
+});
+export type AccountRecord = z.infer<typeof AccountRecordSchema>;
+
+/** The sync journal: one row per account × location × owner, whether or not a sync succeeded. */
+export const SourceRecordSchema = z.object({
+  id: IdSchema,
+  accountId: IdSchema,
+  location: z.string(),
+  owner: z.string(),
+  imageCount: z.number().int().nonnegative(),
+  lastSyncedAt: IsoDateSchema.nullable(),
+  lastAttemptAt: IsoDateSchema.nullable(),
+  lastError: z
+    .object({
+      // An error code this build does not know must not make the whole file unreadable.
+      code: ErrorCodeSchema.catch('internal'),
+      message: z.string(),
+    })
+    .nullable(),
+});
+export type SourceRecord = z.infer<typeof SourceRecordSchema>;
+
+export const SettingsSchema = z.object({
+  staleAfterHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const AppStateSchema = z.object({
+  schemaVersion: z.literal(APP_STATE_SCHEMA_VERSION),
+  workspace: z.object({ name: z.string().min(1) }),
+  accounts: z.array(AccountRecordSchema),
+  sources: z.array(SourceRecordSchema),
+  settings: SettingsSchema.default({ staleAfterHours: 24 }),
+});
+export type AppState = z.infer<typeof AppStateSchema>;
+
+export const validateAppState = versionedSchemaValidator(AppStateSchema, APP_STATE_SCHEMA_VERSION);
+
+/** A fresh object each time: lowdb keeps (and we replace) the object it is given. */
+export function defaultAppState(): AppState {
+  return {
+    schemaVersion: APP_STATE_SCHEMA_VERSION,
+    workspace: { name: 'My workspace' },
+    accounts: [],
+    sources: [],
+    settings: { staleAfterHours: 24 },
+  };
+}
+
+/**
+ * App state over lowdb. Changes go through update(), which works on a copy, validates it and
+ * writes it before making it current; updates run one at a time, so two callers can never
+ * interleave their writes or see each other's half-done changes, and a failed write leaves
+ * memory matching the disk. The current state is frozen, so a stray mutation outside update()
+ * (which would never be saved) throws instead of silently diverging from the file.
+ */
+export class AppStateStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Low<AppState>) {
+    deepFreeze(db.data);
+  }
+
+  /** Loads the file (or defaults, if it is missing or was set aside as damaged). */
+  read(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.db.read();
+      deepFreeze(this.db.data);
+    });
+  }
+
+  /** The current state, frozen: change it with update(). */
+  get data(): AppState {
+    return this.db.data;
+  }
+
+  /** Applies a synchronous change to a draft, then persists it. Resolves to fn's result. */
+  update<R>(fn: (draft: AppState) => R): Promise<R> {
+    return this.enqueue(async () => {
+      const draft = structuredClone(this.db.data);
+      const result = fn(draft);
+      // Validate before writing: a bad write would make the file "damaged" at the next start.
+      const next = deepFreeze(AppStateSchema.parse(draft));
+      const previous = this.db.data;
+      this.db.data = next;
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = previous;
+        throw error;
+      }
+      return result;
+    });
+  }
+
+  private enqueue<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(task);
+    // The chain must survive a failed task; the failure still reaches that task's caller.
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export function createAppStateStore(adapter: Adapter<AppState>): AppStateStore {
+  return new AppStateStore(new Low(adapter, defaultAppState()));
+}
