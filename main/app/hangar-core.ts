@@ -74,9 +74,10 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
     version,
     transport: options.transport,
     // Until the user adds an account of their own, what they see is the sandbox: say so.
-    workspaceName: state.data.accounts.some((account) => account.kind === 'user')
-      ? state.data.workspace.name
-      : 'Sandbox',
+    workspaceName:
+      sandbox && !state.data.accounts.some((account) => account.kind === 'user')
+        ? 'Sandbox'
+        : state.data.workspace.name,
     sandbox: { running: sandbox !== null, endpoint: sandbox?.endpoint ?? null },
     keychain: await vault.keychainStatus(),
     notices: notices.all(),

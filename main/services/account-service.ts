@@ -131,7 +131,7 @@ function toAccount(record: AccountRecord): Account {
     regions: record.regions,
     owners: record.owners,
     endpoint: record.endpoint,
-    accessKeyHint: record.kind === 'sandbox' ? null : `…${record.accessKeyId.slice(-4)}`,
+    accessKeyHint: record.kind === 'sandbox' ? null : record.accessKeyId.slice(-4),
     credentials: record.credentials,
     createdAt: record.createdAt,
   };

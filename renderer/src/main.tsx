@@ -1,0 +1,46 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ApiClient } from './api/api-client';
+import { ApiProvider } from './api/api-context';
+import { ApiError } from './api/api-error';
+import { connectTransport } from './api/bridge';
+import { App } from './app';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/sidebar.css';
+import './styles/catalog.css';
+import './styles/forms.css';
+
+// Our CSP forbids eval: tell zod not to probe `new Function` (which logs a CSP violation).
+z.config({ jitless: true });
+
+// Codes worth a quick retry; everything else is an answer, not a glitch.
+const TRANSIENT = new Set(['cloud-throttled', 'host-unreachable']);
+
+const transport = connectTransport();
+const api = new ApiClient(transport);
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Main pushes `catalog:changed` when data changes, so focus refetches add nothing.
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+      retry: (failures, error) => failures < 2 && error instanceof ApiError && TRANSIENT.has(error.code),
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApiProvider api={api} transport={transport}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApi, useTransportStatus } from './api/api-context';
+import { invalidateCatalog } from './api/queries';
+
+/**
+ * Keeps cached queries honest: `catalog:changed` invalidates catalog queries, and after the event
+ * link reconnects everything is refetched, since events may have been missed meanwhile.
+ */
+export function useLiveCatalog(): void {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { openCount } = useTransportStatus();
+  const firstOpen = useRef<number | null>(null);
+
+  useEffect(() => api.on('catalog:changed', () => void invalidateCatalog(queryClient)), [api, queryClient]);
+
+  useEffect(() => {
+    if (openCount === 0) return;
+    firstOpen.current ??= openCount;
+    if (openCount > firstOpen.current) void queryClient.invalidateQueries();
+  }, [openCount, queryClient]);
+}
