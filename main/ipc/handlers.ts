@@ -16,7 +16,7 @@ export interface HandlerServices {
 export function createHandlers({ appInfo, accounts, catalog, sync }: HandlerServices): ChannelHandlers {
   return {
     'app:info': () => appInfo(),
-    'accounts:list': async () => accounts.list(),
+    'accounts:list': () => accounts.list(),
     'accounts:add-aws': (request) => accounts.addAws(request),
     'accounts:remove': ({ accountId }) => accounts.remove(accountId),
     'accounts:test': (request) => accounts.test(request),

@@ -6,6 +6,8 @@ import { findElectronBinary } from './electron-binary';
 
 /** `npm start`: the desktop app when Electron can run here, otherwise the same app in a browser. */
 const outDir = resolve(import.meta.dirname, '..');
+// The SDK's notice that its 2027 releases need Node 22 is for developers, not for people using Hangar.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const parsed = parseServeArgs(process.argv.slice(2));
 if (!parsed.ok) {
   console.error(`${parsed.error}\n${serveUsage}`);

@@ -43,6 +43,11 @@ export class CredentialVault {
     return fromSession || fromKeychain;
   }
 
+  /** Whether a "this session only" secret is held now; it is gone after a restart. */
+  async hasSessionSecret(key: string): Promise<boolean> {
+    return (await this.session.get(key)) !== null;
+  }
+
   keychainStatus(): Promise<{ available: boolean; message: string | null }> {
     return this.keychain.availability();
   }

@@ -22,8 +22,20 @@ export class AccountService {
     private readonly clock: Clock,
   ) {}
 
-  list(): Account[] {
-    return this.state.data.accounts.map(toAccount);
+  async list(): Promise<Account[]> {
+    return Promise.all(
+      this.state.data.accounts.map(async (record) => {
+        const account = toAccount(record);
+        // A session-only secret does not survive a restart: say so rather than fail at the next sync.
+        if (
+          record.credentials === 'session' &&
+          !(await this.vault.hasSessionSecret(secretKeyFor(record.id)))
+        ) {
+          return { ...account, credentials: 'missing' as const };
+        }
+        return account;
+      }),
+    );
   }
 
   find(accountId: string): AccountRecord {

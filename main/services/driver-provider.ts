@@ -47,7 +47,9 @@ export class DriverProvider {
     if (!stored) {
       throw new ServiceError(
         'not-found',
-        `No secret is held for "${account.name}". Remove the account and add it again with its secret access key.`,
+        account.credentials === 'session'
+          ? `The secret of "${account.name}" was kept for one session only and is gone since Hangar restarted. Remove the account and add it again.`
+          : `No secret is held for "${account.name}" in the keychain. Remove the account and add it again with its secret access key.`,
       );
     }
     const secret = parseSecret(stored);

@@ -12,11 +12,11 @@ const skipReason = !binary
     ? 'No display to open an Electron window on (set DISPLAY, e.g. under Xvfb).'
     : null;
 
+// Printed when the file loads: a skipped describe never runs its hooks, so this is where the reason shows.
+if (skipReason) console.log(`Skipping the Electron-only tests: ${skipReason}`);
+
 test.describe('Electron window hardening', () => {
   test.skip(skipReason !== null, skipReason ?? '');
-  test.beforeAll(() => {
-    if (skipReason) console.log(`Skipping Electron-only tests: ${skipReason}`);
-  });
 
   test('is sandboxed, isolated, has no Node and exposes only the contract bridge', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hangar-electron-'));

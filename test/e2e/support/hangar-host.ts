@@ -12,19 +12,25 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-const serveScript = resolve(import.meta.dirname, '../../../out/main/serve.js');
+const outMain = resolve(import.meta.dirname, '../../../out/main');
 
 /**
  * Starts the real browser host (`out/main/serve.js`, as `npm run serve` does) in its own process
  * with its own data dir and a free port, and resolves once it prints its address.
  */
 export async function startHangarHost(
-  options: { dataDir?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    dataDir?: string;
+    args?: string[];
+    env?: NodeJS.ProcessEnv;
+    entry?: 'serve.js' | 'start.js';
+  } = {},
 ): Promise<RunningHost> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hangar-e2e-')));
+  const script = join(outMain, options.entry ?? 'serve.js');
   const child = spawn(
     process.execPath,
-    [serveScript, '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    [script, '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     {
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
