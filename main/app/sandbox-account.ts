@@ -1,5 +1,5 @@
 import type { AppStateStore } from '../stores/app-state';
-import { ownersToCache, sourceIdFor } from '../services/source-ids';
+import { newSourceRecords, ownersToCache } from '../services/source-ids';
 
 export const sandboxAccountId = 'sandbox';
 
@@ -31,20 +31,7 @@ export async function ensureSandboxAccount(
       credentials: 'sandbox',
       createdAt: now.toISOString(),
     });
-    for (const location of regions) {
-      for (const owner of owners) {
-        draft.sources.push({
-          id: sourceIdFor(sandboxAccountId, location, owner),
-          accountId: sandboxAccountId,
-          location,
-          owner,
-          imageCount: 0,
-          lastSyncedAt: null,
-          lastAttemptAt: null,
-          lastError: null,
-        });
-      }
-    }
+    draft.sources.push(...newSourceRecords(sandboxAccountId, regions, owners));
   });
   return true;
 }

@@ -9,7 +9,7 @@ import type { DriverProvider } from './driver-provider';
 import { secretKeyFor, serializeSecret } from './driver-provider';
 import type { CatalogIndex } from './catalog-index';
 import type { Clock } from './clock';
-import { ownersToCache, sourceIdFor } from './source-ids';
+import { newSourceRecords, ownersToCache } from './source-ids';
 
 /** Accounts and their credentials: the only service that writes secrets, and only to the vault. */
 export class AccountService {
@@ -71,20 +71,7 @@ export class AccountService {
     };
     await this.state.update((state) => {
       state.accounts.push(record);
-      for (const location of record.regions) {
-        for (const owner of record.owners) {
-          state.sources.push({
-            id: sourceIdFor(id, location, owner),
-            accountId: id,
-            location,
-            owner,
-            imageCount: 0,
-            lastSyncedAt: null,
-            lastAttemptAt: null,
-            lastError: null,
-          });
-        }
-      }
+      state.sources.push(...newSourceRecords(id, record.regions, record.owners));
     });
     return toAccount(record);
   }

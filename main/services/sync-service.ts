@@ -8,7 +8,7 @@ import type { CatalogIndex } from './catalog-index';
 import type { DriverProvider } from './driver-provider';
 import type { Clock } from './clock';
 import { SyncOperation } from './sync-operation';
-import { runLimited } from './run-limited';
+import { runLimited } from '../util/run-limited';
 
 export interface SyncLimits {
   /** Sources synced at once within one account, so one account cannot exhaust its API rate. */

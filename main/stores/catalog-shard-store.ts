@@ -10,6 +10,7 @@ import {
   type CatalogShard,
 } from './catalog-shard-schema';
 import { describeSetAside } from './json-file-adapter';
+import { runLimited } from '../util/run-limited';
 
 export type { CatalogShard } from './catalog-shard-schema';
 
@@ -74,7 +75,7 @@ export class CatalogShardStore {
       .filter(isValidSourceId);
 
     const loaded = new Map<string, CatalogShard>();
-    await forEachLimited(ids, this.options.readConcurrency ?? 16, async (sourceId) => {
+    await runLimited(ids, this.options.readConcurrency ?? 16, async (sourceId) => {
       const shard = await this.readShard(sourceId);
       if (shard) loaded.set(sourceId, shard);
     });
@@ -178,21 +179,4 @@ export class CatalogShardStore {
     });
     return run;
   }
-}
-
-/** Runs `task` over `items` with at most `limit` running at once. */
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
 }
