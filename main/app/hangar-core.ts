@@ -5,7 +5,7 @@ import { Dispatcher, type Logger } from '../ipc/dispatcher';
 import { createHandlers } from '../ipc/handlers';
 import { EventBus } from './event-bus';
 import { Notices } from './notices';
-import { ensureSandboxAccount } from './sandbox-account';
+import { ensureSandboxAccounts } from './sandbox-account';
 import { startSandboxRuntime, type SandboxRuntime } from './sandbox-runtime';
 import { openAppState } from './open-app-state';
 import { CatalogShardStore } from '../stores/catalog-shard-store';
@@ -18,6 +18,8 @@ import { CatalogIndex } from '../services/catalog-index';
 import { DriverProvider } from '../services/driver-provider';
 import { SyncService } from '../services/sync-service';
 import { systemClock, type Clock } from '../services/clock';
+import { ImportService } from '../services/import-service';
+import { systemImportContext, type ImportSystem } from '../importers';
 import { version } from '../../package.json';
 
 export interface CoreOptions {
@@ -29,6 +31,8 @@ export interface CoreOptions {
   secretStore?: SecretStore;
   clock?: Clock;
   logger?: Logger;
+  /** Where credential importers look (home dir, environment); the real machine unless a test injects one. */
+  importSystem?: () => ImportSystem;
 }
 
 export interface HangarCore {
@@ -57,18 +61,16 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
 
   const vault = new CredentialVault(options.secretStore ?? new KeytarSecretStore(), new MemorySecretStore());
   const sandbox: SandboxRuntime | null = options.sandbox ? await startSandboxRuntime() : null;
-  const firstSandboxRun = sandbox
-    ? await ensureSandboxAccount(state, sandbox.regions, sandbox.credentials().accessKeyId, clock.now())
-    : false;
+  const newSandboxAccounts = sandbox ? await ensureSandboxAccounts(state, sandbox.clouds, clock.now()) : [];
 
   const catalog = new CatalogIndex(state, shards, clock);
   catalog.rebuild();
   const drivers = new DriverProvider(vault, {
-    endpoint: () => sandbox?.endpoint ?? null,
-    credentials: () => sandbox?.credentials() ?? { accessKeyId: '', secretAccessKey: '' },
+    connectionFor: (cloud) => sandbox?.connectionFor(cloud) ?? null,
   });
   const accounts = new AccountService(state, vault, drivers, catalog, bus, clock);
   const sync = new SyncService(state, accounts, drivers, catalog, bus, clock);
+  const imports = new ImportService(accounts, options.importSystem ?? systemImportContext);
 
   const appInfo = async (): Promise<AppInfo> => ({
     version,
@@ -78,14 +80,14 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
       sandbox && !state.data.accounts.some((account) => account.kind === 'user')
         ? 'Sandbox'
         : state.data.workspace.name,
-    sandbox: { running: sandbox !== null, endpoint: sandbox?.endpoint ?? null },
+    sandbox: { running: sandbox !== null, clouds: sandbox?.clouds.map((cloud) => cloud.cloud) ?? [] },
     keychain: await vault.keychainStatus(),
     notices: notices.all(),
   });
-  const dispatcher = new Dispatcher(createHandlers({ appInfo, accounts, catalog, sync }), logger);
+  const dispatcher = new Dispatcher(createHandlers({ appInfo, accounts, catalog, sync, imports }), logger);
 
   // A newcomer sees a browsable catalog at once: the sandbox syncs itself on first run.
-  if (firstSandboxRun) sync.start({ accountId: 'sandbox' });
+  if (newSandboxAccounts.length > 0) sync.start({ accountIds: newSandboxAccounts });
 
   return {
     dispatcher,

@@ -1,37 +1,45 @@
-import type { AppStateStore } from '../stores/app-state';
-import { newSourceRecords, ownersToCache } from '../services/source-ids';
+import type { Cloud } from '@contract/index';
+import type { AccountRecord, AppStateStore } from '../stores/app-state';
+import type { CloudSandbox } from '../providers/provider-module';
+import { cloudLabels } from '../providers/registry';
+import { requireProvider } from '../services/driver-provider';
+import { newSourceRecords } from '../services/source-ids';
 
-export const sandboxAccountId = 'sandbox';
-
-/** Public owners the sandbox seeds; the same ones a new user would most likely cache. */
-const sandboxOwners = ['amazon', 'aws-marketplace', '099720109477'];
+export const sandboxAccountId = (cloud: Cloud): string => `sandbox-${cloud}`;
 
 /**
- * Make sure the built-in Sandbox account and its sources exist. Returns true when it was just
- * created (a first run), so the caller can sync it at once and the catalog is browsable right away.
+ * Make sure each running sandbox cloud has its built-in account, with this run's connection
+ * (its port changes every run) and a source for everything it serves. Returns the ids of the
+ * accounts just created (a first run), so the caller syncs them and the catalog fills at once.
  */
-export async function ensureSandboxAccount(
+export async function ensureSandboxAccounts(
   state: AppStateStore,
-  regions: readonly string[],
-  accessKeyId: string,
+  sandboxes: readonly CloudSandbox<unknown, unknown>[],
   now: Date,
-): Promise<boolean> {
-  if (state.data.accounts.some((account) => account.id === sandboxAccountId)) return false;
-  const owners = ownersToCache(sandboxOwners);
+): Promise<string[]> {
+  const created: string[] = [];
   await state.update((draft) => {
-    draft.accounts.unshift({
-      id: sandboxAccountId,
-      cloud: 'aws',
-      name: 'Sandbox (AWS)',
-      kind: 'sandbox',
-      regions: [...regions],
-      owners,
-      endpoint: null,
-      accessKeyId,
-      credentials: 'sandbox',
-      createdAt: now.toISOString(),
-    });
-    draft.sources.push(...newSourceRecords(sandboxAccountId, regions, owners));
+    for (const sandbox of sandboxes) {
+      const id = sandboxAccountId(sandbox.cloud);
+      const scopes = requireProvider(sandbox.cloud).sourcesFor(sandbox.connection);
+      const existing = draft.accounts.find((account) => account.id === id);
+      if (existing) {
+        existing.connection = sandbox.connection as never;
+      } else {
+        created.push(id);
+        draft.accounts.push({
+          id,
+          cloud: sandbox.cloud,
+          name: `Sandbox (${cloudLabels[sandbox.cloud]})`,
+          kind: 'sandbox',
+          connection: sandbox.connection,
+          credentials: 'sandbox',
+          createdAt: now.toISOString(),
+        } as AccountRecord);
+      }
+      const known = new Set(draft.sources.map((source) => source.id));
+      draft.sources.push(...newSourceRecords(id, scopes).filter((source) => !known.has(source.id)));
+    }
   });
-  return true;
+  return created;
 }

@@ -1,22 +1,53 @@
+import type { AwsConnection, AwsSecret, Cloud } from '@contract/index';
+import type { CloudSandbox } from '../providers/provider-module';
 import { SANDBOX_DEMO_CREDENTIAL, startEc2Sandbox } from '../sandbox';
+import { startGcpSandbox } from '../sandbox/gcp';
+import { startAzureSandbox } from '../sandbox/azure';
+import { startVmwareSandbox } from '../sandbox/vmware';
+import { startOpenStackSandbox } from '../sandbox/openstack';
+import type { SandboxClouds } from '../services/driver-provider';
 
-export interface SandboxRuntime {
-  endpoint: string;
-  regions: readonly string[];
-  credentials(): { accessKeyId: string; secretAccessKey: string };
+type AnySandbox = CloudSandbox<unknown, unknown>;
+
+export interface SandboxRuntime extends SandboxClouds {
+  clouds: readonly AnySandbox[];
   stop(): Promise<void>;
 }
 
-/** The embedded EC2 sandbox that the built-in account talks to, on a free loopback port. */
-export async function startSandboxRuntime(): Promise<SandboxRuntime> {
+/** Public owners the AWS sandbox seeds; the same ones a new user would most likely cache. */
+const awsSandboxOwners = ['amazon', 'aws-marketplace', '099720109477'];
+
+async function startAwsSandbox(): Promise<CloudSandbox<AwsConnection, AwsSecret>> {
   const sandbox = await startEc2Sandbox({ port: 0 });
   return {
-    endpoint: sandbox.endpoint,
-    regions: sandbox.regions,
-    credentials: () => ({
+    cloud: 'aws',
+    connection: {
       accessKeyId: SANDBOX_DEMO_CREDENTIAL.accessKeyId,
-      secretAccessKey: SANDBOX_DEMO_CREDENTIAL.secretAccessKey,
-    }),
+      regions: [...sandbox.regions],
+      owners: awsSandboxOwners,
+      endpoint: sandbox.endpoint,
+    },
+    secret: { secretAccessKey: SANDBOX_DEMO_CREDENTIAL.secretAccessKey },
     stop: () => sandbox.stop(),
+  };
+}
+
+/** One local stand-in per cloud, so a newcomer can try every cloud with no account. */
+const starters: ReadonlyArray<() => Promise<AnySandbox>> = [
+  startAwsSandbox as () => Promise<AnySandbox>,
+  (() => startGcpSandbox()) as () => Promise<AnySandbox>,
+  (() => startAzureSandbox()) as () => Promise<AnySandbox>,
+  (() => startOpenStackSandbox({ port: 0 })) as () => Promise<AnySandbox>,
+  (() => startVmwareSandbox()) as () => Promise<AnySandbox>,
+];
+
+export async function startSandboxRuntime(): Promise<SandboxRuntime> {
+  const clouds = await Promise.all(starters.map((start) => start()));
+  return {
+    clouds,
+    connectionFor: (cloud: Cloud) => clouds.find((sandbox) => sandbox.cloud === cloud) ?? null,
+    stop: async () => {
+      await Promise.all(clouds.map((sandbox) => sandbox.stop()));
+    },
   };
 }

@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Account, AddAwsAccountRequest, ConnectionCheck, TestConnectionRequest } from '@contract/index';
+import type { Account, AddAccountRequest, ConnectionCheck, TestConnectionRequest } from '@contract/index';
 import type { AccountRecord, AppStateStore } from '../stores/app-state';
 import type { CredentialVault } from '../secrets/credential-vault';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 import type { EventBus } from '../app/event-bus';
 import { ServiceError } from '../ipc/app-error';
-import type { DriverProvider } from './driver-provider';
-import { secretKeyFor, serializeSecret } from './driver-provider';
+import { requireProvider, secretKeyFor, serializeSecret, type DriverProvider } from './driver-provider';
 import type { CatalogIndex } from './catalog-index';
 import type { Clock } from './clock';
-import { newSourceRecords, ownersToCache } from './source-ids';
+import { newSourceRecords } from './source-ids';
 
-/** Accounts and their credentials: the only service that writes secrets, and only to the vault. */
+/** Accounts of every cloud and their credentials: the only service that writes secrets, and only to the vault. */
 export class AccountService {
   constructor(
     private readonly state: AppStateStore,
@@ -45,33 +44,28 @@ export class AccountService {
     return account;
   }
 
-  async addAws(request: AddAwsAccountRequest): Promise<Account> {
+  async add(request: AddAccountRequest): Promise<Account> {
     const name = request.name.trim();
     if (this.state.data.accounts.some((account) => account.name.toLowerCase() === name.toLowerCase())) {
       throw new ServiceError('conflict', `An account named "${name}" already exists; choose another name.`);
     }
-    const id = `aws-${randomBytes(5).toString('hex')}`;
+    const { cloud, connection, secret } = request.account;
+    const provider = requireProvider(cloud);
+    const id = `${cloud}-${randomBytes(5).toString('hex')}`;
     // The secret goes first: if the keychain refuses it, no half-made account is left behind.
-    await this.vault.save(
-      secretKeyFor(id),
-      serializeSecret({ secretAccessKey: request.secretAccessKey, sessionToken: request.sessionToken }),
-      request.storage,
-    );
-    const record: AccountRecord = {
+    await this.vault.save(secretKeyFor(id), serializeSecret(secret), request.storage);
+    const record = {
       id,
-      cloud: 'aws',
+      cloud,
       name,
       kind: 'user',
-      regions: unique(request.regions),
-      owners: ownersToCache(request.owners),
-      endpoint: request.endpoint ?? null,
-      accessKeyId: request.accessKeyId.trim(),
+      connection,
       credentials: request.storage,
       createdAt: this.clock.now().toISOString(),
-    };
+    } as AccountRecord;
     await this.state.update((state) => {
       state.accounts.push(record);
-      state.sources.push(...newSourceRecords(id, record.regions, record.owners));
+      state.sources.push(...newSourceRecords(id, provider.sourcesFor(connection)));
     });
     return toAccount(record);
   }
@@ -81,7 +75,7 @@ export class AccountService {
     if (account.kind === 'sandbox') {
       throw new ServiceError(
         'invalid-request',
-        'The sandbox account is built in; start Hangar with --no-sandbox to hide it.',
+        'The sandbox accounts are built in; start Hangar with --no-sandbox to leave them out.',
       );
     }
     const keychainEntryRemoved = await this.forgetSecret(account);
@@ -95,6 +89,17 @@ export class AccountService {
     return { removed: true, keychainEntryRemoved };
   }
 
+  async test(request: TestConnectionRequest): Promise<ConnectionCheck> {
+    if ('accountId' in request) {
+      const account = this.find(request.accountId);
+      const driver = await this.drivers.forAccount(account);
+      return driver.testConnection(firstLocation(account));
+    }
+    const provider = requireProvider(request.draft.cloud);
+    const location = provider.sourcesFor(request.draft.connection)[0]?.location ?? 'global';
+    return this.drivers.forDraft(request.draft).testConnection(location);
+  }
+
   /** A session-only secret needs no keychain: removing such an account works with the keychain down. */
   private async forgetSecret(account: AccountRecord): Promise<boolean> {
     try {
@@ -104,33 +109,24 @@ export class AccountService {
       throw error;
     }
   }
-
-  async test(request: TestConnectionRequest): Promise<ConnectionCheck> {
-    if ('accountId' in request) {
-      const account = this.find(request.accountId);
-      const driver = await this.drivers.forAccount(account);
-      return driver.testConnection(account.regions[0] ?? 'us-east-1');
-    }
-    const driver = this.drivers.forDraft({
-      accessKeyId: request.accessKeyId,
-      secretAccessKey: request.secretAccessKey,
-      sessionToken: request.sessionToken,
-      endpoint: request.endpoint,
-    });
-    return driver.testConnection(request.region);
-  }
 }
 
-function toAccount(record: AccountRecord): Account {
+function firstLocation(account: AccountRecord): string {
+  return requireProvider(account.cloud).sourcesFor(account.connection)[0]?.location ?? 'global';
+}
+
+export function toAccount(record: AccountRecord): Account {
+  const provider = requireProvider(record.cloud);
+  const sources = provider.sourcesFor(record.connection);
   return {
     id: record.id,
     cloud: record.cloud,
     name: record.name,
     kind: record.kind,
-    regions: record.regions,
-    owners: record.owners,
-    endpoint: record.endpoint,
-    accessKeyHint: record.kind === 'sandbox' ? null : record.accessKeyId.slice(-4),
+    locations: unique(sources.map((source) => source.location)),
+    scopes: unique(sources.map((source) => source.owner)),
+    identity: record.kind === 'sandbox' ? null : provider.identityOf(record.connection),
+    endpoint: record.kind === 'sandbox' ? null : provider.endpointOf(record.connection),
     credentials: record.credentials,
     createdAt: record.createdAt,
   };

@@ -1,18 +1,35 @@
-import type { CatalogFacets, ImageDetail, Source } from '@contract/index';
+import type { z } from 'zod';
+import type {
+  CatalogExport,
+  CatalogFacets,
+  CatalogPage,
+  CatalogQueryParsed,
+  ExportRequestSchema,
+  FacetsRequestSchema,
+  ImageDetail,
+  Source,
+  Timeline,
+  TimelineRequestSchema,
+} from '@contract/index';
 import type { StoredImage } from '../catalog/stored-image';
 import type { AppStateStore, SourceRecord } from '../stores/app-state';
-import type { CatalogShardStore } from '../stores/catalog-shard-store';
+import { DamagedDetailError, type CatalogShardStore } from '../stores/catalog-shard-store';
 import { ServiceError } from '../ipc/app-error';
-import { toIndexedRow, type IndexedRow } from './catalog-rows';
+import { CatalogTable, Segment, type SourceInfo } from './catalog-rows';
+import { runCatalogQuery, type SummaryContext } from './catalog-query';
+import { computeFacets } from './catalog-facets';
+import { computeTimeline } from './catalog-timeline';
+import { exportView } from './catalog-export';
 import type { Clock } from './clock';
 
 /**
- * The cached catalog in memory: shards from disk turned into query-ready rows, rebuilt per source
- * when a sync replaces it. The shard store is the durable copy; this is only ever derived from it.
+ * The cached catalog, query-ready: the shard store's columns per source joined into one table,
+ * rebuilt lazily when a sync or an account change alters the set of sources. The shard store is
+ * the durable copy; everything here is derived from it and from the app state's accounts.
  */
 export class CatalogIndex {
-  private readonly rowsBySource = new Map<string, IndexedRow[]>();
-  private flat: IndexedRow[] | null = null;
+  private segments = new Map<string, Segment>();
+  private current: CatalogTable | null = null;
 
   constructor(
     private readonly state: AppStateStore,
@@ -20,74 +37,77 @@ export class CatalogIndex {
     private readonly clock: Clock,
   ) {}
 
-  /** Build rows for every cached source that still belongs to an account. */
+  /** Forgets everything derived; the next call rebuilds from the shard store and the app state. */
   rebuild(): void {
-    this.rowsBySource.clear();
-    for (const source of this.state.data.sources) {
-      const shard = this.shards.get(source.id);
-      if (shard) this.indexSource(source, shard.images);
-    }
-    this.flat = null;
+    this.segments.clear();
+    this.current = null;
+    this.table();
   }
 
   async replaceSource(sourceId: string, images: StoredImage[], syncedAt: string): Promise<void> {
     await this.shards.replace(sourceId, images, syncedAt);
-    const source = this.state.data.sources.find((candidate) => candidate.id === sourceId);
-    if (source) this.indexSource(source, images);
-    this.flat = null;
   }
 
   async removeSources(sourceIds: readonly string[]): Promise<void> {
-    for (const sourceId of sourceIds) {
-      await this.shards.remove(sourceId);
-      this.rowsBySource.delete(sourceId);
-    }
-    this.flat = null;
+    for (const sourceId of sourceIds) await this.shards.remove(sourceId);
   }
 
-  rows(): IndexedRow[] {
-    this.flat ??= [...this.rowsBySource.values()].flat();
-    return this.flat;
+  query(query: CatalogQueryParsed): CatalogPage {
+    return runCatalogQuery(this.table(), query, this.context());
   }
 
-  detail(key: string): ImageDetail {
+  facets(request: z.infer<typeof FacetsRequestSchema>): CatalogFacets {
+    const { accountNames, nowMs } = this.context();
+    return computeFacets(this.table(), request, nowMs, accountNames);
+  }
+
+  timeline(request: z.infer<typeof TimelineRequestSchema>): Timeline {
+    return computeTimeline(this.table(), request, this.clock.now());
+  }
+
+  export(request: z.infer<typeof ExportRequestSchema>): CatalogExport {
+    const context = this.context();
+    return exportView(this.table(), request, context, new Date(context.nowMs));
+  }
+
+  /** One image with its tags, detail fields and raw object, read from disk for this call only. */
+  async detail(key: string): Promise<ImageDetail> {
     const slash = key.indexOf('/');
     const sourceId = key.slice(0, slash);
-    const row = this.rowsBySource.get(sourceId)?.find((candidate) => candidate.summary.key === key);
-    const image = this.shards
-      .get(sourceId)
-      ?.images.find((candidate) => candidate.cloudId === row?.summary.cloudId);
-    const source = this.sources().find((candidate) => candidate.id === sourceId);
-    if (!row || !image || !source) {
-      throw new ServiceError(
-        'not-found',
-        'That image is no longer in the cache; the catalog was re-synced or its account removed.',
-      );
+    const cloudId = key.slice(slash + 1);
+    // Twice at most: a sync may replace the source between finding the row and reading it.
+    for (let attempt = 0; attempt < 2 && slash > 0; attempt += 1) {
+      const table = this.table();
+      const index = table.segments.findIndex((segment) => segment.source.sourceId === sourceId);
+      const segment = table.segments[index];
+      const row = segment ? segment.rowOf(cloudId) : -1;
+      if (!segment || row < 0) break;
+      let record;
+      try {
+        record = await this.shards.readDetail(segment.shard, row);
+      } catch (error) {
+        if (!(error instanceof DamagedDetailError)) throw error;
+        throw new ServiceError(
+          'internal',
+          `The cached details of this image are damaged (${error.message}); sync its source again to restore them.`,
+        );
+      }
+      if (!record) continue;
+      const context = this.context();
+      const source = this.sources().find((candidate) => candidate.id === sourceId);
+      return {
+        ...table.summaryOf(table.bases[index]! + row, context.accountNames, context.nowMs),
+        tags: record.tags,
+        fields: record.fields,
+        raw: record.raw,
+        sourceSyncedAt: source?.lastSyncedAt ?? null,
+        sourceStale: source?.stale ?? true,
+      };
     }
-    return {
-      ...row.summary,
-      fields: image.fields,
-      raw: image.raw,
-      sourceSyncedAt: source.lastSyncedAt,
-      sourceStale: source.stale,
-    };
-  }
-
-  facets(): CatalogFacets {
-    const owners = new Map<string, string | null>();
-    const regions = new Set<string>();
-    const architectures = new Set<string>();
-    for (const { summary } of this.rows()) {
-      if (!owners.get(summary.ownerId)) owners.set(summary.ownerId, summary.ownerAlias);
-      regions.add(summary.location);
-      architectures.add(summary.architecture);
-    }
-    return {
-      accounts: this.state.data.accounts.map((account) => ({ id: account.id, name: account.name })),
-      regions: [...regions].sort(),
-      owners: [...owners].map(([id, alias]) => ({ id, alias })).sort((a, b) => a.id.localeCompare(b.id)),
-      architectures: [...architectures].sort(),
-    };
+    throw new ServiceError(
+      'not-found',
+      'That image is no longer in the cache; the catalog was re-synced or its account removed.',
+    );
   }
 
   sources(): Source[] {
@@ -113,21 +133,45 @@ export class CatalogIndex {
     });
   }
 
-  private indexSource(source: SourceRecord, images: readonly StoredImage[]): void {
-    const account = this.state.data.accounts.find((candidate) => candidate.id === source.accountId);
-    const rowSource = {
-      id: source.id,
-      accountId: source.accountId,
-      accountName: account?.name ?? source.accountId,
-      location: source.location,
+  /** Rows for every cached source that still belongs to an account, as one table. */
+  table(): CatalogTable {
+    const cloudOf = new Map(this.state.data.accounts.map((account) => [account.id, account.cloud]));
+    const wanted: Segment[] = [];
+    for (const record of this.state.data.sources) {
+      const shard = this.shards.get(record.id);
+      const cloud = cloudOf.get(record.accountId);
+      if (!shard || !cloud) continue;
+      const info: SourceInfo = {
+        sourceId: record.id,
+        accountId: record.accountId,
+        location: record.location,
+        cloud,
+      };
+      const known = this.segments.get(record.id);
+      wanted.push(
+        known && known.shard === shard && sameSource(known.source, info) ? known : new Segment(shard, info),
+      );
+    }
+    wanted.sort((a, b) => (a.source.sourceId < b.source.sourceId ? -1 : 1));
+    const previous = this.current?.segments;
+    if (this.current && previous?.length === wanted.length && previous.every((s, i) => s === wanted[i])) {
+      return this.current;
+    }
+    this.segments = new Map(wanted.map((segment) => [segment.source.sourceId, segment]));
+    this.current = new CatalogTable(wanted);
+    return this.current;
+  }
+
+  private context(): SummaryContext {
+    return {
+      accountNames: new Map(this.state.data.accounts.map((account) => [account.id, account.name])),
+      nowMs: this.clock.now().getTime(),
     };
-    const now = this.clock.now().getTime();
-    this.rowsBySource.set(
-      source.id,
-      images.map((image) => toIndexedRow(rowSource, image, now)),
-    );
   }
 }
+
+const sameSource = (a: SourceInfo, b: SourceInfo): boolean =>
+  a.accountId === b.accountId && a.location === b.location && a.cloud === b.cloud;
 
 /** Why a source cannot be trusted as current, or null when it can. */
 export function staleReasonOf(record: SourceRecord, nowMs: number, staleAfterHours: number): string | null {

@@ -1,26 +1,44 @@
+import type { z } from 'zod';
+import {
+  AwsSecretSchema,
+  AzureSecretSchema,
+  GcpSecretSchema,
+  OpenStackSecretSchema,
+  VmwareSecretSchema,
+  type AccountDraft,
+  type Cloud,
+} from '@contract/index';
 import type { CloudDriver } from '../providers/driver';
-import { createAwsDriver } from '../providers/aws/aws-driver';
+import { cloudLabels, providerFor, type AnyProvider } from '../providers/registry';
 import type { AccountRecord } from '../stores/app-state';
 import type { CredentialVault } from '../secrets/credential-vault';
 import { ServiceError } from '../ipc/app-error';
 
-export interface AwsSecret {
-  secretAccessKey: string;
-  sessionToken?: string;
+const secretSchemas: Record<Cloud, z.ZodType> = {
+  aws: AwsSecretSchema,
+  gcp: GcpSecretSchema,
+  azure: AzureSecretSchema,
+  openstack: OpenStackSecretSchema,
+  vmware: VmwareSecretSchema,
+};
+
+/** The embedded sandbox: for each cloud it runs, the connection and secret that open it this run. */
+export interface SandboxClouds {
+  connectionFor(cloud: Cloud): { connection: unknown; secret: unknown } | null;
 }
 
-export interface AwsDraftCredentials extends AwsSecret {
-  accessKeyId: string;
-  endpoint?: string;
-}
+export const secretKeyFor = (accountId: string): string => `account/${accountId}`;
 
-/** Where the embedded sandbox answers, when it runs. */
-export interface SandboxEndpoint {
-  endpoint(): string | null;
-  credentials(): { accessKeyId: string; secretAccessKey: string };
+export function requireProvider(cloud: Cloud): AnyProvider {
+  const provider = providerFor(cloud);
+  if (!provider) {
+    throw new ServiceError(
+      'invalid-request',
+      `${cloudLabels[cloud]} is not supported by this build of Hangar yet.`,
+    );
+  }
+  return provider;
 }
-
-export const secretKeyFor = (accountId: string): string => `aws/${accountId}`;
 
 /**
  * Builds a driver for an account when one is needed, reading its secret from the vault at that
@@ -29,19 +47,20 @@ export const secretKeyFor = (accountId: string): string => `aws/${accountId}`;
 export class DriverProvider {
   constructor(
     private readonly vault: CredentialVault,
-    private readonly sandbox: SandboxEndpoint,
+    private readonly sandbox: SandboxClouds,
   ) {}
 
   async forAccount(account: AccountRecord): Promise<CloudDriver> {
+    const provider = requireProvider(account.cloud);
     if (account.kind === 'sandbox') {
-      const endpoint = this.sandbox.endpoint();
-      if (!endpoint) {
+      const running = this.sandbox.connectionFor(account.cloud);
+      if (!running) {
         throw new ServiceError(
           'cloud-unreachable',
           'The embedded sandbox is not running (Hangar was started with --no-sandbox). Its cached images stay browsable.',
         );
       }
-      return createAwsDriver({ ...this.sandbox.credentials(), endpoint });
+      return provider.createDriver(running.connection, running.secret);
     }
     const stored = await this.vault.read(secretKeyFor(account.id));
     if (!stored) {
@@ -49,36 +68,30 @@ export class DriverProvider {
         'not-found',
         account.credentials === 'session'
           ? `The secret of "${account.name}" was kept for one session only and is gone since Hangar restarted. Remove the account and add it again.`
-          : `No secret is held for "${account.name}" in the keychain. Remove the account and add it again with its secret access key.`,
+          : `No secret is held for "${account.name}" in the keychain. Remove the account and add it again with its secret.`,
       );
     }
-    const secret = parseSecret(stored);
-    return createAwsDriver({
-      accessKeyId: account.accessKeyId,
-      secretAccessKey: secret.secretAccessKey,
-      sessionToken: secret.sessionToken,
-      endpoint: account.endpoint ?? undefined,
-    });
+    return provider.createDriver(account.connection, parseSecret(account.cloud, stored));
   }
 
-  forDraft(draft: AwsDraftCredentials): CloudDriver {
-    return createAwsDriver(draft);
+  forDraft(draft: AccountDraft): CloudDriver {
+    return requireProvider(draft.cloud).createDriver(draft.connection, draft.secret);
   }
 }
 
-export function serializeSecret(secret: AwsSecret): string {
-  return JSON.stringify({ secretAccessKey: secret.secretAccessKey, sessionToken: secret.sessionToken });
+export function serializeSecret(secret: unknown): string {
+  return JSON.stringify(secret);
 }
 
-function parseSecret(stored: string): AwsSecret {
+function parseSecret(cloud: Cloud, stored: string): unknown {
   try {
-    const value = JSON.parse(stored) as Partial<AwsSecret>;
-    if (typeof value.secretAccessKey === 'string') return value as AwsSecret;
+    const parsed = secretSchemas[cloud].safeParse(JSON.parse(stored));
+    if (parsed.success) return parsed.data;
   } catch {
     // fall through: the message below must not include the stored value
   }
   throw new ServiceError(
     'keychain-unavailable',
-    'The keychain entry for this account is unreadable; rotate its secret.',
+    'The keychain entry for this account is unreadable; remove the account and add it again.',
   );
 }

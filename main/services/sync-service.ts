@@ -91,10 +91,11 @@ export class SyncService {
   }
 
   private selectSources(request: SyncStartRequest): SourceRecord[] {
-    if (request.accountId) this.accounts.find(request.accountId);
+    const accountIds = request.accountIds ?? (request.accountId ? [request.accountId] : null);
+    for (const accountId of accountIds ?? []) this.accounts.find(accountId);
     return this.state.data.sources.filter(
       (source) =>
-        (!request.accountId || source.accountId === request.accountId) &&
+        (!accountIds || accountIds.includes(source.accountId)) &&
         (!request.sourceIds || request.sourceIds.includes(source.id)),
     );
   }

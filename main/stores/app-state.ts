@@ -1,25 +1,39 @@
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
-import { ErrorCodeSchema, IdSchema, IsoDateSchema } from '@contract/index';
+import {
+  AwsConnectionSchema,
+  AzureConnectionSchema,
+  ErrorCodeSchema,
+  GcpConnectionSchema,
+  IdSchema,
+  IsoDateSchema,
+  OpenStackConnectionSchema,
+  VmwareConnectionSchema,
+} from '@contract/index';
 import { versionedSchemaValidator } from './versioned-schema';
 
 export const APP_STATE_SCHEMA_VERSION = 1;
 
-/** An account as stored. Never a secret: the secret access key lives only in the SecretStore. */
-export const AccountRecordSchema = z.object({
+const accountBase = {
   id: IdSchema,
-  cloud: z.literal('aws'),
   name: z.string(),
   kind: z.enum(['sandbox', 'user']),
-  regions: z.array(z.string()),
-  owners: z.array(z.string()),
-  endpoint: z.string().nullable(),
-  /** Identifies the key pair; not secret (AWS prints it in logs and consoles). */
-  accessKeyId: z.string(),
   credentials: z.enum(['keychain', 'session', 'sandbox']),
   createdAt: IsoDateSchema,
-});
+};
+
+/**
+ * An account as stored: its cloud's connection (what to reach and what to cache). Never a secret:
+ * secrets live only in the SecretStore.
+ */
+export const AccountRecordSchema = z.discriminatedUnion('cloud', [
+  z.object({ ...accountBase, cloud: z.literal('aws'), connection: AwsConnectionSchema }),
+  z.object({ ...accountBase, cloud: z.literal('gcp'), connection: GcpConnectionSchema }),
+  z.object({ ...accountBase, cloud: z.literal('azure'), connection: AzureConnectionSchema }),
+  z.object({ ...accountBase, cloud: z.literal('openstack'), connection: OpenStackConnectionSchema }),
+  z.object({ ...accountBase, cloud: z.literal('vmware'), connection: VmwareConnectionSchema }),
+]);
 export type AccountRecord = z.infer<typeof AccountRecordSchema>;
 
 /** The sync journal: one row per account × location × owner, whether or not a sync succeeded. */

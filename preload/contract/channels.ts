@@ -3,7 +3,7 @@ import { AppInfoSchema } from './schemas/app';
 import {
   AccountIdRequestSchema,
   AccountSchema,
-  AddAwsAccountRequestSchema,
+  AddAccountRequestSchema,
   ConnectionCheckSchema,
   RemoveAccountResponseSchema,
   TestConnectionRequestSchema,
@@ -12,11 +12,17 @@ import {
   CatalogFacetsSchema,
   CatalogPageSchema,
   CatalogQuerySchema,
+  ExportRequestSchema,
+  ExportSchema,
+  FacetsRequestSchema,
   ImageDetailSchema,
+  TimelineRequestSchema,
+  TimelineSchema,
   ImageKeyRequestSchema,
   SourceSchema,
 } from './schemas/catalog';
 import { EmptyRequestSchema } from './schemas/common';
+import { DiscoverRequestSchema, DiscoverResultSchema, ImportRequestSchema } from './schemas/imports';
 import {
   CancelResponseSchema,
   OperationIdRequestSchema,
@@ -37,12 +43,16 @@ const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 export const channels = {
   'app:info': channel(EmptyRequestSchema, AppInfoSchema),
   'accounts:list': channel(EmptyRequestSchema, z.array(AccountSchema)),
-  'accounts:add-aws': channel(AddAwsAccountRequestSchema, AccountSchema),
+  'accounts:add': channel(AddAccountRequestSchema, AccountSchema),
   'accounts:remove': channel(AccountIdRequestSchema, RemoveAccountResponseSchema),
   'accounts:test': channel(TestConnectionRequestSchema, ConnectionCheckSchema),
+  'accounts:discover': channel(DiscoverRequestSchema, DiscoverResultSchema),
+  'accounts:import': channel(ImportRequestSchema, AccountSchema),
   'catalog:query': channel(CatalogQuerySchema, CatalogPageSchema),
   'catalog:get': channel(ImageKeyRequestSchema, ImageDetailSchema),
-  'catalog:facets': channel(EmptyRequestSchema, CatalogFacetsSchema),
+  'catalog:facets': channel(FacetsRequestSchema, CatalogFacetsSchema),
+  'catalog:timeline': channel(TimelineRequestSchema, TimelineSchema),
+  'catalog:export': channel(ExportRequestSchema, ExportSchema),
   'catalog:sources': channel(EmptyRequestSchema, z.array(SourceSchema)),
   'sync:start': channel(SyncStartRequestSchema, OperationRefSchema),
   'sync:cancel': channel(OperationIdRequestSchema, CancelResponseSchema),

@@ -4,6 +4,9 @@ export * from './result';
 export * from './schemas/common';
 export * from './schemas/app';
 export * from './schemas/accounts';
+export * from './schemas/aws';
+export * from './schemas/connections';
+export * from './schemas/imports';
 export * from './schemas/catalog';
 export * from './schemas/sync';
 

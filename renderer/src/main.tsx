@@ -8,10 +8,15 @@ import { ApiError } from './api/api-error';
 import { connectTransport } from './api/bridge';
 import { App } from './app';
 import './styles/base.css';
+import './styles/clouds.css';
 import './styles/layout.css';
 import './styles/sidebar.css';
 import './styles/catalog.css';
 import './styles/forms.css';
+import './styles/toolbar.css';
+import './styles/facets.css';
+import './styles/details.css';
+import './styles/timeline.css';
 
 // Our CSP forbids eval: tell zod not to probe `new Function` (which logs a CSP violation).
 z.config({ jitless: true });

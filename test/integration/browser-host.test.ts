@@ -26,7 +26,9 @@ beforeAll(async () => {
   );
   const dispatcher = new Dispatcher({
     ...(handlers as unknown as ChannelHandlers),
-    'catalog:facets': async () => ({ accounts: [], regions: ['us-east-1'], owners: [], architectures: [] }),
+    'catalog:facets': async () => ({
+      facets: { location: [{ value: 'us-east-1', label: 'us-east-1', count: 3 }] },
+    }),
   });
   host = await startBrowserHost({ port: 0, rendererDir, dispatcher, bus, token });
   base = `http://127.0.0.1:${host.port}`;
@@ -81,7 +83,7 @@ describe('browser host', () => {
     const ok = await api({ 'x-hangar-token': token, origin: base });
     expect(JSON.parse(ok.body)).toEqual({
       ok: true,
-      data: { accounts: [], regions: ['us-east-1'], owners: [], architectures: [] },
+      data: { facets: { location: [{ value: 'us-east-1', label: 'us-east-1', count: 3 }] } },
     });
     const bad = await api({ 'x-hangar-token': token }, '{not json');
     expect(bad.status).toBe(400);

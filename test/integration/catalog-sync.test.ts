@@ -25,15 +25,18 @@ afterEach(async () => {
   await cloud.stop().catch(() => undefined);
 });
 
+const awsDraft = (
+  secretAccessKey = key.secretAccessKey,
+  regions = ['us-east-1', 'eu-west-1'],
+  owners = ['amazon', '099720109477'],
+) => ({
+  cloud: 'aws' as const,
+  connection: { accessKeyId: key.accessKeyId, regions, owners, endpoint: cloud.endpoint },
+  secret: { secretAccessKey },
+});
+
 const addAccount = () =>
-  hangar.call('accounts:add-aws', {
-    name: 'Client A',
-    ...key,
-    regions: ['us-east-1', 'eu-west-1'],
-    owners: ['amazon', '099720109477'],
-    endpoint: cloud.endpoint,
-    storage: 'keychain',
-  });
+  hangar.call('accounts:add', { name: 'Client A', storage: 'keychain', account: awsDraft() });
 
 async function syncToEnd(accountId: string): Promise<SyncSnapshot> {
   const done = hangar.nextEvent('sync:progress', (snapshot) => snapshot.state !== 'running');
@@ -45,11 +48,13 @@ describe('catalog sync through the core', () => {
   it('syncs every region × owner, keeps the secret only in the keychain, and answers queries', async () => {
     const account = await addAccount();
     expect(account).toMatchObject({
+      cloud: 'aws',
       credentials: 'keychain',
-      accessKeyHint: '0001',
-      owners: ['self', 'amazon', '099720109477'],
+      identity: '…0001',
+      locations: ['us-east-1', 'eu-west-1'],
+      scopes: ['self', 'amazon', '099720109477'],
     });
-    expect(await hangar.secrets.list()).toEqual([`aws/${account.id}`]);
+    expect(await hangar.secrets.list()).toEqual([`account/${account.id}`]);
 
     const snapshot = await syncToEnd(account.id);
     expect(snapshot.state).toBe('done');
@@ -122,14 +127,10 @@ describe('catalog sync through the core', () => {
   });
 
   it('refuses a second sync while one runs, and reports bad credentials per source', async () => {
-    const account = await hangar.call('accounts:add-aws', {
+    const account = await hangar.call('accounts:add', {
       name: 'Wrong key',
-      accessKeyId: key.accessKeyId,
-      secretAccessKey: 'generated-but-wrong-secret-000000000000',
-      regions: ['us-east-1'],
-      owners: [],
-      endpoint: cloud.endpoint,
       storage: 'session',
+      account: awsDraft('generated-but-wrong-secret-000000000000', ['us-east-1'], []),
     });
     cloud.faults.addLatency({ action: 'DescribeImages', ms: 300, times: 1 });
     const finished = hangar.nextEvent('sync:progress', (s) => s.state !== 'running');
@@ -152,21 +153,12 @@ describe('catalog sync through the core', () => {
   });
 
   it('tests a draft connection and names what failed', async () => {
-    const ok = await hangar.call('accounts:test', { ...key, region: 'us-east-1', endpoint: cloud.endpoint });
+    const ok = await hangar.call('accounts:test', { draft: awsDraft() });
     expect(ok).toMatchObject({ ok: true, code: 'ok' });
-    const bad = await hangar.call('accounts:test', {
-      ...key,
-      secretAccessKey: 'generated-wrong-secret-000000000',
-      region: 'us-east-1',
-      endpoint: cloud.endpoint,
-    });
+    const bad = await hangar.call('accounts:test', { draft: awsDraft('generated-wrong-secret-000000000') });
     expect(bad).toMatchObject({ ok: false, code: 'bad-credentials' });
     await cloud.stop();
-    const down = await hangar.call('accounts:test', {
-      ...key,
-      region: 'us-east-1',
-      endpoint: cloud.endpoint,
-    });
+    const down = await hangar.call('accounts:test', { draft: awsDraft() });
     expect(down).toMatchObject({ ok: false, code: 'unreachable' });
   });
 });

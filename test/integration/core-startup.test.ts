@@ -13,13 +13,14 @@ afterEach(async () => {
 describe('starting Hangar', () => {
   it('moves a damaged state file aside, tells the user, and starts anyway', async () => {
     hangar = await startCore();
-    await hangar.call('accounts:add-aws', {
+    await hangar.call('accounts:add', {
       name: 'Before damage',
-      accessKeyId: 'AKIASTARTUPTEST00001',
-      secretAccessKey: 'generated-startup-secret-00000000000000',
-      regions: ['us-east-1'],
-      owners: [],
       storage: 'keychain',
+      account: {
+        cloud: 'aws',
+        connection: { accessKeyId: 'AKIASTARTUPTEST00001', regions: ['us-east-1'], owners: [] },
+        secret: { secretAccessKey: 'generated-startup-secret-00000000000000' },
+      },
     });
     await writeFile(join(hangar.dataDir, 'state.json'), '{"schemaVersion":1,"accounts":[{"id":'); // truncated
     await hangar.restart();
@@ -36,23 +37,28 @@ describe('starting Hangar', () => {
   it('runs the sandbox on first start and syncs it so the catalog is browsable at once', async () => {
     hangar = await startCore({ sandbox: true });
     const info = await hangar.call('app:info', {});
-    expect(info).toMatchObject({ workspaceName: 'Sandbox', sandbox: { running: true } });
+    expect(info).toMatchObject({
+      workspaceName: 'Sandbox',
+      sandbox: { running: true, clouds: expect.arrayContaining(['aws']) },
+    });
     await hangar.core.sync.idle();
     const page = await hangar.call('catalog:query', { limit: 1 });
     expect(page.catalogSize).toBeGreaterThan(1000);
-    const owners = (await hangar.call('catalog:facets', {})).owners.map((owner) => owner.alias ?? owner.id);
-    expect(owners).toEqual(expect.arrayContaining(['amazon', 'aws-marketplace', '099720109477']));
+    const sources = await hangar.call('catalog:sources', {});
+    const owners = new Set(sources.filter((source) => source.imageCount > 0).map((source) => source.owner));
+    expect([...owners]).toEqual(expect.arrayContaining(['amazon', 'aws-marketplace', '099720109477']));
   });
 
   it('shows a session-only secret as missing after a restart, and says why a sync cannot run', async () => {
     hangar = await startCore();
-    const account = await hangar.call('accounts:add-aws', {
+    const account = await hangar.call('accounts:add', {
       name: 'Session only',
-      accessKeyId: 'AKIASESSIONTEST00001',
-      secretAccessKey: 'generated-session-secret-000000000000000',
-      regions: ['us-east-1'],
-      owners: [],
       storage: 'session',
+      account: {
+        cloud: 'aws',
+        connection: { accessKeyId: 'AKIASESSIONTEST00001', regions: ['us-east-1'], owners: [] },
+        secret: { secretAccessKey: 'generated-session-secret-000000000000000' },
+      },
     });
     expect(account.credentials).toBe('session');
     expect(await hangar.secrets.list()).toEqual([]); // never in the keychain

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ChannelName, ChannelRequest, ChannelResponse, EventName, EventPayload } from '@contract/index';
 import { createHangarCore, type HangarCore } from '../../main/app/hangar-core';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
+import type { ImportSystem } from '../../main/importers';
 
 export interface CoreHarness {
   core: HangarCore;
@@ -20,7 +21,9 @@ export interface CoreHarness {
 }
 
 /** The real core (stores on disk, services, dispatcher) with an in-memory keychain. */
-export async function startCore(options: { sandbox?: boolean } = {}): Promise<CoreHarness> {
+export async function startCore(
+  options: { sandbox?: boolean; importSystem?: () => ImportSystem } = {},
+): Promise<CoreHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hangar-core-'));
   const secrets = new MemorySecretStore();
   const open = () =>
@@ -30,6 +33,7 @@ export async function startCore(options: { sandbox?: boolean } = {}): Promise<Co
       sandbox: options.sandbox ?? false,
       secretStore: secrets,
       logger: silent,
+      importSystem: options.importSystem,
     });
   const harness: CoreHarness = {
     core: await open(),
@@ -62,4 +66,5 @@ export async function startCore(options: { sandbox?: boolean } = {}): Promise<Co
   return harness;
 }
 
-const silent = { error: () => undefined, warn: () => undefined, info: () => undefined };
+// Internal errors are printed (they are bugs); expected cloud failures never reach the logger.
+const silent = { error: console.error, warn: () => undefined, info: () => undefined };

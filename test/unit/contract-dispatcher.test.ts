@@ -4,13 +4,18 @@ import { channelNames, channels } from '@contract/index';
 import { Dispatcher, type ChannelHandlers } from '../../main/ipc/dispatcher';
 import { ServiceError } from '../../main/ipc/app-error';
 
-const validAccount = {
-  name: 'Client A prod',
-  accessKeyId: 'AKIAEXAMPLE000000001',
-  secretAccessKey: 'generated-test-secret-0123456789abcdefghij',
-  regions: ['us-east-1'],
-  owners: ['amazon'],
+const connection = { accessKeyId: 'AKIAEXAMPLE000000001', regions: ['us-east-1'], owners: ['amazon'] };
+const secret = { secretAccessKey: 'generated-test-secret-0123456789abcdefghij' };
+const request = (change: { name?: string; connection?: object; extra?: object } = {}) => ({
+  name: change.name ?? 'Client A prod',
   storage: 'keychain',
+  account: { cloud: 'aws', connection: { ...connection, ...change.connection }, secret },
+  ...change.extra,
+});
+const gcpAccount = {
+  cloud: 'gcp',
+  connection: { projectId: 'My_Project', imageProjects: [] },
+  secret: { kind: 'access-token', accessToken: 'generated-token-000' },
 };
 
 function dispatcherWith(overrides: Partial<ChannelHandlers>): Dispatcher {
@@ -31,31 +36,45 @@ describe('contract validation at the dispatcher', () => {
   it.each([
     [
       'a region that is not one',
-      { ...validAccount, regions: ['mars-1'] },
-      'regions.0: must be an AWS region',
+      request({ connection: { regions: ['mars-1'] } }),
+      'connection.regions.0: must be an AWS region',
     ],
-    ['no regions', { ...validAccount, regions: [] }, 'regions: choose at least one region'],
-    ['a malformed owner', { ...validAccount, owners: ['canonical'] }, 'owners.0: must be self, amazon'],
+    ['no regions', request({ connection: { regions: [] } }), 'regions: choose at least one region'],
+    [
+      'a malformed owner',
+      request({ connection: { owners: ['canonical'] } }),
+      'owners.0: must be self, amazon',
+    ],
     [
       'a lowercase access key id',
-      { ...validAccount, accessKeyId: 'akia1234' },
+      request({ connection: { accessKeyId: 'akia1234' } }),
       'accessKeyId: must be 16 to 128',
     ],
     [
       'an endpoint that is not http(s)',
-      { ...validAccount, endpoint: 'file:///etc/passwd' },
+      request({ connection: { endpoint: 'file:///etc/passwd' } }),
       'endpoint: must be an http',
     ],
-    ['an extra field', { ...validAccount, isAdmin: true }, 'Unrecognized key'],
-    ['an empty name', { ...validAccount, name: '   ' }, 'name: give the account a name'],
+    ['an extra field', request({ extra: { isAdmin: true } }), 'Unrecognized key'],
+    ['an empty name', request({ name: '   ' }), 'name: give the account a name'],
+    [
+      'an unknown cloud',
+      { ...request(), account: { cloud: 'ibm', connection: {}, secret: {} } },
+      'account.cloud',
+    ],
+    [
+      'a GCP project id with capitals',
+      { ...request(), account: gcpAccount },
+      'projectId: must be a project id',
+    ],
   ])('rejects %s with a clear message and never calls the service', async (_label, payload, message) => {
-    const addAws = vi.fn();
-    const result = await dispatcherWith({ 'accounts:add-aws': addAws }).dispatch('accounts:add-aws', payload);
+    const add = vi.fn();
+    const result = await dispatcherWith({ 'accounts:add': add }).dispatch('accounts:add', payload);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-request');
     expect(result.error.message).toContain(message);
-    expect(addAws).not.toHaveBeenCalled();
+    expect(add).not.toHaveBeenCalled();
   });
 
   it('rejects a catalog page larger than 500 rows', async () => {
@@ -100,10 +119,10 @@ describe('contract validation at the dispatcher', () => {
       cloud: 'aws',
       name: 'A',
       kind: 'user',
-      regions: ['us-east-1'],
-      owners: ['self'],
+      locations: ['us-east-1'],
+      scopes: ['self'],
+      identity: '…0001',
       endpoint: null,
-      accessKeyHint: '…0001',
       credentials: 'keychain',
       createdAt: '2026-11-23T10:00:00.000Z',
       secretAccessKey: 'must-not-leave-main',

@@ -46,10 +46,7 @@ const account = (id: string): AppState['accounts'][number] => ({
   cloud: 'aws',
   name: id,
   kind: 'user',
-  regions: ['us-east-1'],
-  owners: ['self'],
-  endpoint: null,
-  accessKeyId: 'AKIAEXAMPLE000001',
+  connection: { accessKeyId: 'AKIAEXAMPLE00000001', regions: ['us-east-1'], owners: ['self'] },
   credentials: 'session',
   createdAt: '2025-01-01T00:00:00.000Z',
 });

@@ -1,13 +1,17 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storedImage } from '../support/stored-image';
 import type { StoredImage } from '../../main/catalog/stored-image';
 import {
   CatalogShardStore,
+  DamagedDetailError,
   InvalidSourceIdError,
+  type CatalogShard,
   type CorruptShardNotice,
 } from '../../main/stores/catalog-shard-store';
+import { CATALOG_SHARD_SCHEMA_VERSION } from '../../main/stores/catalog-shard-schema';
 
 let dataDir: string;
 let catalogDir: string;
@@ -19,24 +23,53 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const image = (n: number): StoredImage => ({
-  cloudId: `ami-${n.toString(16).padStart(17, '0')}`,
-  name: `image-${n}`,
-  description: `Image number ${n}`,
-  ownerId: '123456789012',
-  ownerAlias: null,
-  osFamily: 'linux',
-  osVersion: '22.04',
-  architecture: 'x86_64',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  deprecatesAt: null,
-  state: 'available',
-  public: false,
-  fields: [{ label: 'Root device', value: '/dev/sda1' }],
-  raw: { ImageId: `ami-${n}`, BlockDeviceMappings: [{ DeviceName: '/dev/sda1', Ebs: { VolumeSize: 8 } }] },
-});
+const image = (n: number): StoredImage =>
+  storedImage({
+    cloudId: `ami-${n.toString(16).padStart(17, '0')}`,
+    name: `Image-${n}`,
+    description: `Image number ${n}`,
+    ownerId: '123456789012',
+    osFamily: 'ubuntu',
+    osVersion: n % 2 ? '22.04' : null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    deprecatesAt: n % 3 ? null : '2027-01-01T00:00:00.000Z',
+    public: n % 2 === 0,
+    sizeGb: n % 4 ? 8 : null,
+    tags: n % 2 ? { Team: `t${n}` } : {},
+    fields: [{ label: 'Root device', value: '/dev/sda1' }],
+    raw: { ImageId: `ami-${n}`, BlockDeviceMappings: [{ DeviceName: '/dev/sda1', Ebs: { VolumeSize: 8 } }] },
+  });
 
 const syncedAt = '2025-02-01T10:00:00.000Z';
+const shardFile = (id: string): string => join(catalogDir, `${id}.shard`);
+
+/** The rows of a loaded shard as the fields the columns carry, for comparing with what was written. */
+function rowsOf(shard: CatalogShard | undefined) {
+  if (!shard) return undefined;
+  const { count, text, dict, numbers, isPublic } = shard.columns;
+  const at = (column: keyof typeof text, row: number) =>
+    text[column].text.slice(row === 0 ? 0 : text[column].ends[row - 1], text[column].ends[row]);
+  return Array.from({ length: count }, (_unused, row) => ({
+    cloudId: at('cloudId', row),
+    name: at('name', row),
+    description: at('description', row),
+    osVersion: dict.osVersion.values[dict.osVersion.codes[row]!],
+    deprecatesMs: numbers.deprecatesMs[row],
+    sizeGb: numbers.sizeGb[row],
+    public: isPublic[row] === 1,
+    tagText: at('tagText', row),
+  }));
+}
+const expectedRow = (n: number) => ({
+  cloudId: image(n).cloudId,
+  name: `Image-${n}`,
+  description: `Image number ${n}`,
+  osVersion: n % 2 ? '22.04' : null,
+  deprecatesMs: n % 3 ? Number.NaN : Date.parse('2027-01-01T00:00:00.000Z'),
+  sizeGb: n % 4 ? 8 : Number.NaN,
+  public: n % 2 === 0,
+  tagText: n % 2 ? `Team=t${n}` : '',
+});
 
 function collecting(): {
   notices: CorruptShardNotice[];
@@ -47,50 +80,88 @@ function collecting(): {
 }
 
 describe('CatalogShardStore', () => {
-  it('round-trips shards through disk, one file per source', async () => {
+  it('round-trips shards through disk, one file per source, rows sorted by cloudId', async () => {
     const store = new CatalogShardStore(catalogDir);
-    await store.replace('aws-1.us-east-1.self', [image(1), image(2)], syncedAt);
+    await store.replace('aws-1.us-east-1.self', [image(2), image(1), image(3)], syncedAt);
     await store.replace('aws-1.eu-west-1.amazon', [image(3)], syncedAt);
     expect((await readdir(catalogDir)).sort()).toEqual([
-      'aws-1.eu-west-1.amazon.json',
-      'aws-1.us-east-1.self.json',
+      'aws-1.eu-west-1.amazon.shard',
+      'aws-1.us-east-1.self.shard',
     ]);
 
     const reloaded = new CatalogShardStore(catalogDir);
     await reloaded.loadAll();
-    expect(reloaded.get('aws-1.us-east-1.self')).toEqual({
-      schemaVersion: 1,
+    const shard = reloaded.get('aws-1.us-east-1.self');
+    expect(shard).toMatchObject({
+      schemaVersion: CATALOG_SHARD_SCHEMA_VERSION,
       sourceId: 'aws-1.us-east-1.self',
       syncedAt,
-      images: [image(1), image(2)],
     });
+    expect(rowsOf(shard)).toEqual([expectedRow(1), expectedRow(2), expectedRow(3)]);
+    // Exactly what the writer held in memory.
+    expect(rowsOf(shard)).toEqual(rowsOf(store.get('aws-1.us-east-1.self')));
     expect(
       reloaded
         .all()
-        .map((shard) => shard.sourceId)
+        .map((s) => s.sourceId)
         .sort(),
     ).toEqual(['aws-1.eu-west-1.amazon', 'aws-1.us-east-1.self']);
   });
 
-  it('holds in memory exactly what a restart would read (SDK Dates become strings)', async () => {
+  it('keeps tags, detail fields and raw objects on disk, read one at a time, as a restart reads them', async () => {
     const store = new CatalogShardStore(catalogDir);
     const withDate = {
       ...image(1),
       raw: { CreationDate: new Date('2024-05-06T07:08:09.000Z'), Missing: undefined },
     };
-    await store.replace('s1', [withDate], syncedAt);
-    expect(store.get('s1')?.images[0]?.raw).toEqual({ CreationDate: '2024-05-06T07:08:09.000Z' });
+    const shard = await store.replace('s1', [image(2), withDate], syncedAt);
+    expect(JSON.stringify(shard)).not.toContain('BlockDeviceMappings');
+    expect(await store.readDetail(shard, 0)).toEqual({
+      cloudId: image(1).cloudId,
+      tags: { Team: 't1' },
+      fields: [{ label: 'Root device', value: '/dev/sda1' }],
+      raw: { CreationDate: '2024-05-06T07:08:09.000Z' },
+    });
+    expect((await store.readDetail(shard, 1))?.raw).toEqual(image(2).raw);
+    expect(await store.readDetail(shard, 2)).toBeNull();
+  });
+
+  it('refuses a detail read through a shard that was replaced since', async () => {
+    const store = new CatalogShardStore(catalogDir);
+    const old = await store.replace('s1', [image(1)], syncedAt);
+    await store.replace('s1', [image(5), image(6)], syncedAt);
+    expect(await store.readDetail(old, 0)).toBeNull();
+  });
+
+  it('reports a damaged detail record without touching the rows', async () => {
+    const store = new CatalogShardStore(catalogDir);
+    const shard = await store.replace('s1', [image(1), image(2)], syncedAt);
+    const bytes = await readFile(shardFile('s1'));
+    bytes.write('}}}}', shard.detailStart + 2, 'latin1');
+    await writeFile(shardFile('s1'), bytes);
+    await expect(store.readDetail(shard, 0)).rejects.toThrow(DamagedDetailError);
+    expect(rowsOf(store.get('s1'))).toHaveLength(2);
   });
 
   it('replaces a shard wholesale and removes one', async () => {
     const store = new CatalogShardStore(catalogDir);
     await store.replace('s1', [image(1), image(2)], syncedAt);
     await store.replace('s1', [image(3)], '2025-02-02T00:00:00.000Z');
-    expect(store.get('s1')?.images.map((i) => i.name)).toEqual(['image-3']);
+    expect(rowsOf(store.get('s1'))?.map((row) => row.name)).toEqual(['Image-3']);
     expect(await store.remove('s1')).toBe(true);
     expect(store.get('s1')).toBeUndefined();
     expect(await readdir(catalogDir)).toEqual([]);
     expect(await store.remove('s1')).toBe(false);
+  });
+
+  it('keeps one row per cloudId and stores an empty source', async () => {
+    const store = new CatalogShardStore(catalogDir);
+    await store.replace('dup', [image(1), { ...image(1), name: 'second' }], syncedAt);
+    await store.replace('empty', [], syncedAt);
+    const reloaded = new CatalogShardStore(catalogDir);
+    await reloaded.loadAll();
+    expect(rowsOf(reloaded.get('dup'))?.map((row) => row.name)).toEqual(['Image-1']);
+    expect(reloaded.get('empty')?.columns.count).toBe(0);
   });
 
   it('lands concurrent changes to one source on disk in call order', async () => {
@@ -102,7 +173,7 @@ describe('CatalogShardStore', () => {
     ]);
     const reloaded = new CatalogShardStore(catalogDir);
     await reloaded.loadAll();
-    expect(reloaded.get('s1')?.images.map((i) => i.name)).toEqual(['image-2']);
+    expect(rowsOf(reloaded.get('s1'))?.map((row) => row.name)).toEqual(['Image-2']);
   });
 
   it('starts empty when there is no catalog directory yet', async () => {
@@ -113,27 +184,28 @@ describe('CatalogShardStore', () => {
 
   it('sets a damaged shard aside and still loads the others', async () => {
     const writer = new CatalogShardStore(catalogDir);
-    await writer.replace('good-1', [image(1)], syncedAt);
-    await writer.replace('good-2', [image(2)], syncedAt);
-    await writer.replace('truncated', [image(3), image(4)], syncedAt);
-    const full = await readFile(join(catalogDir, 'truncated.json'), 'utf8');
-    await writeFile(join(catalogDir, 'truncated.json'), full.slice(0, full.length / 2));
-    await writeFile(join(catalogDir, 'garbage.json'), 'not json');
+    for (const id of ['good-1', 'good-2', 'truncated', 'flipped', 'future', 'other-id', 'bad-offsets'])
+      await writer.replace(id, [image(1), image(2), image(3)], syncedAt);
+    const full = await readFile(shardFile('truncated'));
+    await writeFile(shardFile('truncated'), full.subarray(0, full.length - 10));
+    const flipped = await readFile(shardFile('flipped'));
+    // One bit in the last column section, past the header: the checksum tells.
+    flipped[writer.get('flipped')!.detailStart - 4]! ^= 0x01;
+    await writeFile(shardFile('flipped'), flipped);
+    const future = await readFile(shardFile('future'));
+    future.writeUInt32LE(CATALOG_SHARD_SCHEMA_VERSION + 1, 8);
+    await writeFile(shardFile('future'), future);
+    await writeFile(shardFile('other-id'), await readFile(shardFile('good-1')));
+    const offsets = await readFile(shardFile('bad-offsets'));
     await writeFile(
-      join(catalogDir, 'future.json'),
-      JSON.stringify({ schemaVersion: 9, sourceId: 'future', syncedAt, images: [] }),
+      shardFile('bad-offsets'),
+      Buffer.from(offsets.toString('latin1').replace('"dataBytes":', '"dataBytes":1'), 'latin1'),
     );
-    await writeFile(
-      join(catalogDir, 'wrong-shape.json'),
-      JSON.stringify({ schemaVersion: 1, sourceId: 'wrong-shape', syncedAt, images: [{ name: 1 }] }),
-    );
-    await writeFile(
-      join(catalogDir, 'other-id.json'),
-      JSON.stringify({ schemaVersion: 1, sourceId: 'good-1', syncedAt, images: [] }),
-    );
+    await writeFile(shardFile('garbage'), 'not a shard');
+    await writeFile(shardFile('empty'), '');
 
-    const { notices, listener } = collecting();
     const messages: string[] = [];
+    const { notices, listener } = collecting();
     const store = new CatalogShardStore(catalogDir, (message, notice) => {
       messages.push(message);
       listener(message, notice);
@@ -147,14 +219,16 @@ describe('CatalogShardStore', () => {
         .sort(),
     ).toEqual(['good-1', 'good-2']);
     expect(notices.map((n) => n.sourceId).sort()).toEqual([
+      'bad-offsets',
+      'empty',
+      'flipped',
       'future',
       'garbage',
       'other-id',
       'truncated',
-      'wrong-shape',
     ]);
     for (const notice of notices) {
-      expect(notice.movedTo).toMatch(new RegExp(`${notice.sourceId}\\.json\\.corrupt-`));
+      expect(notice.movedTo).toMatch(new RegExp(`${notice.sourceId}\\.shard\\.corrupt-`));
       expect(notice.message).toContain(notice.movedTo);
     }
     expect(messages.find((m) => m.includes('source future'))).toMatch(/written by a newer version of Hangar/);
@@ -169,11 +243,31 @@ describe('CatalogShardStore', () => {
     expect(restarted.all()).toHaveLength(2);
   });
 
+  it('migrates a version 1 JSON shard once, and sets a damaged one aside', async () => {
+    await mkdir(catalogDir, { recursive: true });
+    const legacy = { schemaVersion: 1, sourceId: 'old', syncedAt, images: [image(2), image(1)] };
+    await writeFile(join(catalogDir, 'old.json'), JSON.stringify(legacy));
+    await writeFile(join(catalogDir, 'broken.json'), '{"schemaVersion":1,');
+    // A migration that stopped after writing the new file leaves the old one behind.
+    await new CatalogShardStore(catalogDir).replace('both', [image(7)], syncedAt);
+    await writeFile(join(catalogDir, 'both.json'), JSON.stringify({ ...legacy, sourceId: 'both' }));
+
+    const { notices, listener } = collecting();
+    const store = new CatalogShardStore(catalogDir, listener);
+    await store.loadAll();
+    expect(rowsOf(store.get('old'))).toEqual([expectedRow(1), expectedRow(2)]);
+    expect(rowsOf(store.get('both'))?.map((row) => row.name)).toEqual(['Image-7']);
+    expect(notices.map((n) => n.sourceId)).toEqual(['broken']);
+    const files = (await readdir(catalogDir)).sort();
+    expect(files.filter((f) => !f.includes('.corrupt-'))).toEqual(['both.shard', 'old.shard']);
+    expect(await store.readDetail(store.get('old')!, 1)).toMatchObject({ raw: image(2).raw });
+  });
+
   it('ignores temp files and files that are not shards', async () => {
     await mkdir(catalogDir, { recursive: true });
-    await writeFile(join(catalogDir, '.s1.json.abc123.tmp'), '{');
+    await writeFile(join(catalogDir, '.s1.shard.abc123.tmp'), '{');
     await writeFile(join(catalogDir, 'README.txt'), 'hello');
-    await writeFile(join(catalogDir, 'has space.json'), '{');
+    await writeFile(join(catalogDir, 'has space.shard'), '{');
     const { notices, listener } = collecting();
     const store = new CatalogShardStore(catalogDir, listener);
     await store.loadAll();
@@ -191,16 +285,16 @@ describe('CatalogShardStore', () => {
     },
   );
 
-  it('writes 3,000 images quickly as one compact file', async () => {
+  it('writes 3,000 images as one file whose rows region is a fraction of it', async () => {
     const store = new CatalogShardStore(catalogDir);
-    const images = Array.from({ length: 3_000 }, (_, n) => image(n));
-    const started = performance.now();
-    await store.replace('big', images, syncedAt);
-    const elapsed = performance.now() - started;
-    const text = await readFile(join(catalogDir, 'big.json'), 'utf8');
-    expect(text).not.toContain('\n');
-    expect(store.get('big')?.images).toHaveLength(3_000);
-    // Generous bound for slow CI machines; typically ~30 ms.
-    expect(elapsed).toBeLessThan(1_500);
+    const shard = await store.replace(
+      'big',
+      Array.from({ length: 3_000 }, (_unused, n) => image(n)),
+      syncedAt,
+    );
+    const { size } = await stat(shardFile('big'));
+    expect(shard.columns.count).toBe(3_000);
+    // What start-up reads (the rows) is well under half the file; raw objects are the rest.
+    expect(shard.detailStart).toBeLessThan(size / 2);
   });
 });

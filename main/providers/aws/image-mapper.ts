@@ -87,7 +87,8 @@ function detailFields(image: Image): StoredImage['fields'] {
 }
 
 /** One SDK `Image` to the catalog's cloud-neutral record, keeping the raw object for the details pane. */
-export function mapImage(image: Image): StoredImage {
+export function mapImage(image: Image, now: Date = new Date()): StoredImage {
+  const deprecatesAt = toIsoDate(image.DeprecationTime);
   const os = inferOs({
     platform: image.Platform,
     platformDetails: image.PlatformDetails,
@@ -102,12 +103,40 @@ export function mapImage(image: Image): StoredImage {
     ownerAlias: image.ImageOwnerAlias ?? null,
     osFamily: os.family,
     osVersion: os.version,
+    osRaw: image.PlatformDetails ?? image.Platform ?? null,
     architecture: image.Architecture ?? 'unknown',
     createdAt: toIsoDate(image.CreationDate),
-    deprecatesAt: toIsoDate(image.DeprecationTime),
+    deprecatesAt,
+    // EC2 has no state of its own: a deprecation time is either ahead (scheduled) or passed.
+    deprecationState:
+      deprecatesAt === null ? null : Date.parse(deprecatesAt) <= now.getTime() ? 'deprecated' : 'scheduled',
+    replacement: null,
     state: image.State ?? 'unknown',
     public: image.Public ?? false,
+    visibility: image.Public ? 'public' : 'private',
+    family: amiFamily(image.Name),
+    sizeGb: rootVolumeSizeGb(image),
+    tags: Object.fromEntries((image.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
     fields: detailFields(image),
     raw: toJsonSafe(image),
   };
+}
+
+/**
+ * The name without its build serial: `…ubuntu-noble-24.04-amd64-server-20240801` and
+ * `al2023-ami-2023.5.20240805.0-kernel-6.1-x86_64` (→ `al2023-ami-kernel-6.1-x86_64`) group with
+ * their other builds.
+ */
+export function amiFamily(name: string | undefined): string | null {
+  if (!name) return null;
+  const family = name
+    .replace(/[-_.]?20\d{6}(\.\d+)?/g, '')
+    .replace(/-20\d{2}\.\d{2}\.\d{2}$/, '')
+    .replace(/-\d{4}\.\d+(?=-)/, '');
+  return family || null;
+}
+
+function rootVolumeSizeGb(image: Image): number | null {
+  const root = image.BlockDeviceMappings?.find((mapping) => mapping.DeviceName === image.RootDeviceName);
+  return root?.Ebs?.VolumeSize ?? null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CloudSchema } from './common';
 
 export const NoticeSchema = z.object({
   id: z.string(),
@@ -18,7 +19,8 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   transport: z.enum(['electron', 'browser']),
   workspaceName: z.string(),
-  sandbox: z.object({ running: z.boolean(), endpoint: z.string().nullable() }),
+  /** The embedded sandbox: local stand-ins of these clouds, with built-in accounts. */
+  sandbox: z.object({ running: z.boolean(), clouds: z.array(CloudSchema) }),
   keychain: KeychainStatusSchema,
   /** Things the user must know about, e.g. a corrupt cache file that was moved aside. */
   notices: z.array(NoticeSchema),

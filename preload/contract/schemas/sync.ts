@@ -5,6 +5,8 @@ export const SyncStartRequestSchema = z
   .object({
     /** Sync one account; omit for every account. */
     accountId: IdSchema.optional(),
+    /** Sync these accounts. */
+    accountIds: z.array(IdSchema).max(200).optional(),
     /** Sync only these sources; omit for all of the chosen accounts. */
     sourceIds: z.array(IdSchema).max(500).optional(),
   })

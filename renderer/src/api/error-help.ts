@@ -8,11 +8,10 @@ const NEXT_STEPS: Record<ApiErrorCode, string | null> = {
   'forbidden-sender': 'Reload the window.',
   'keychain-unavailable':
     'Keep the secret for this session only, or start a Secret Service (for example gnome-keyring) and restart Hangar.',
-  'cloud-auth': 'Check the access key and secret access key (and the session token, if it expired).',
-  'cloud-permission':
-    'The key works but lacks a permission: allow ec2:DescribeImages and ec2:DescribeRegions for it.',
+  'cloud-auth': "Check the account's credentials: they were refused, or they expired.",
+  'cloud-permission': 'The credentials work but lack a permission: allow them to list images.',
   'cloud-unreachable': 'Check the network or the custom endpoint; the cached catalog stays browsable.',
-  'cloud-throttled': 'AWS is throttling requests: wait a minute and try again.',
+  'cloud-throttled': 'The cloud is throttling requests: wait a minute and try again.',
   'cloud-error': 'Try again; if it keeps failing, check the account settings.',
   cancelled: null,
   internal: 'Try again; if it repeats, restart Hangar.',

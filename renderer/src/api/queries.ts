@@ -6,6 +6,9 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import type { CatalogQuery, ChannelName, ChannelRequest, ChannelResponse } from '@contract/index';
+
+export type FacetsRequest = ChannelRequest<'catalog:facets'>;
+export type TimelineRequest = ChannelRequest<'catalog:timeline'>;
 import type { ApiError } from './api-error';
 import { useApi } from './api-context';
 
@@ -38,7 +41,12 @@ const EMPTY = {} as const;
 export const useAppInfo = () => useChannelQuery('app:info', EMPTY);
 export const useAccounts = () => useChannelQuery('accounts:list', EMPTY);
 export const useCatalogSources = () => useChannelQuery('catalog:sources', EMPTY);
-export const useCatalogFacets = () => useChannelQuery('catalog:facets', EMPTY);
+/** Counts follow the search and filters; the previous counts stay up while new ones load. */
+export const useCatalogFacets = (request: FacetsRequest) =>
+  useChannelQuery('catalog:facets', request, { keepPrevious: true });
+
+export const useCatalogTimeline = (request: TimelineRequest, enabled = true) =>
+  useChannelQuery('catalog:timeline', request, { keepPrevious: true, enabled });
 
 export const useCatalogPage = (query: CatalogQuery, enabled = true) =>
   useChannelQuery('catalog:query', query, { keepPrevious: true, enabled });

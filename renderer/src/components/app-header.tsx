@@ -1,15 +1,16 @@
 import type { AppInfo } from '@contract/index';
 import { useTransportStatus } from '../api/api-context';
+import { CLOUD_LABEL } from '../lib/clouds';
 
 const SANDBOX_EXPLANATION =
-  'Sandbox: a local stand-in for AWS with sample accounts and images, so you can try Hangar without real credentials. Nothing here touches a real cloud.';
+  'Sandbox: local stand-ins for the clouds with sample accounts and images, so you can try Hangar without real credentials. Nothing here touches a real cloud.';
 
 /** App name, the workspace as a badge (so a consultant always sees which client they are in), link state. */
 export function AppHeader({ info }: { info: AppInfo | undefined }) {
   const { events } = useTransportStatus();
   const sandbox = info?.sandbox.running ?? false;
   const badgeTitle = sandbox
-    ? `${SANDBOX_EXPLANATION}${info?.sandbox.endpoint ? ` (${info.sandbox.endpoint})` : ''}`
+    ? `${SANDBOX_EXPLANATION}${info?.sandbox.clouds.length ? ` (${info.sandbox.clouds.map((c) => CLOUD_LABEL[c]).join(', ')})` : ''}`
     : 'The current workspace: its accounts and cached images are kept apart from every other workspace.';
   return (
     <header className="app-header">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Account } from '@contract/index';
-import { useAccounts } from '../../api/queries';
+import { useAccounts, useCatalogSources } from '../../api/queries';
 import { ErrorMessage } from '../../components/error-message';
+import { accountOfflineReason } from '../sync/offline-reason';
 import { useSync } from '../sync/sync-context';
 import { AccountItem } from './account-item';
 import { AddAccountDialog } from './add-account-dialog';
@@ -16,6 +17,7 @@ interface AccountsPanelProps {
 /** The account list, the add dialog, and the offer to sync an account just added. */
 export function AccountsPanel({ adding, onAdd, onCloseAdd }: AccountsPanelProps) {
   const accounts = useAccounts();
+  const sources = useCatalogSources();
   const { running, start } = useSync();
   const [removing, setRemoving] = useState<Account | null>(null);
   const [justAdded, setJustAdded] = useState<Account | null>(null);
@@ -73,7 +75,12 @@ export function AccountsPanel({ adding, onAdd, onCloseAdd }: AccountsPanelProps)
       {accounts.isSuccess && accounts.data.length === 0 && <p className="empty-note">No accounts yet.</p>}
       <ul className="account-list">
         {accounts.data?.map((account) => (
-          <AccountItem key={account.id} account={account} onRemove={() => setRemoving(account)} />
+          <AccountItem
+            key={account.id}
+            account={account}
+            offlineReason={accountOfflineReason(sources.data ?? [], account.id)}
+            onRemove={() => setRemoving(account)}
+          />
         ))}
       </ul>
       {adding && <AddAccountDialog onClose={onCloseAdd} onSaved={onSaved} />}

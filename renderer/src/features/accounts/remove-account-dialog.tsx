@@ -6,6 +6,7 @@ import { toApiError, type ApiError } from '../../api/api-error';
 import { invalidateAccounts, invalidateCatalog } from '../../api/queries';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
+import { CLOUD_LABEL } from '../../lib/clouds';
 
 interface RemoveAccountDialogProps {
   account: Account;
@@ -46,7 +47,7 @@ export function RemoveAccountDialog({ account, onClose, onRemoved }: RemoveAccou
     <Dialog title={`Remove ${account.name}?`} role="alertdialog" onClose={onClose}>
       <p>
         Hangar forgets this account and its cached images. {WHAT_GOES[account.credentials]} The account itself
-        in AWS is not touched.
+        in {CLOUD_LABEL[account.cloud]} is not touched.
       </p>
       {error && <ErrorMessage error={error} context="Could not remove the account" />}
       <div className="dialog-actions">

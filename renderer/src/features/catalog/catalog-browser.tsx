@@ -1,29 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CatalogFilters, ImageSummary, SortColumn } from '@contract/index';
-import { useAccounts, useCatalogFacets, useCatalogPage } from '../../api/queries';
+import type { ImageSummary } from '@contract/index';
+import { useAccounts, useCatalogPage } from '../../api/queries';
 import { ErrorMessage } from '../../components/error-message';
 import { formatCount } from '../../lib/format';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { isBoolean, isStringArray, useLocalPref } from '../../lib/local-pref';
 import { useSync } from '../sync/sync-context';
+import { activeFilterCount, formatMonth, isFiltered } from './catalog-filters';
+import { DEFAULT_COLUMN_IDS, visibleColumns } from './catalog-columns';
 import { CatalogEmptyState } from './catalog-empty-state';
 import { CatalogTable } from './catalog-table';
 import { CatalogToolbar } from './catalog-toolbar';
+import { FacetsPanel } from './facets/facets-panel';
 import { ImageDetails } from './image-details';
-import { pageRequest, type CatalogView } from './use-catalog-rows';
-
-const NO_FILTERS: CatalogFilters = {
-  accountIds: [],
-  regions: [],
-  owners: [],
-  architectures: [],
-  deprecated: 'any',
-};
-const DEFAULT_SORT: CatalogView['sort'] = { column: 'createdAt', direction: 'desc' };
-
-const isFiltered = (search: string, f: CatalogFilters) =>
-  search.trim() !== '' ||
-  f.deprecated !== 'any' ||
-  [f.accountIds, f.regions, f.owners, f.architectures].some((list) => list.length > 0);
+import { TimelineView } from './timeline/timeline-view';
+import { useCatalogState } from './use-catalog-state';
+import { pageRequest } from './use-catalog-rows';
 
 interface CatalogBrowserProps {
   onAddAccount: () => void;
@@ -31,20 +22,16 @@ interface CatalogBrowserProps {
   onFirstPage: () => void;
 }
 
-/** Search, filters, the virtualized grid and the details pane. */
+/** Search, facets, the virtualized grid or the deprecation timeline, and the details pane. */
 export function CatalogBrowser({ onAddAccount, onFirstPage }: CatalogBrowserProps) {
-  const [searchInput, setSearchInput] = useState('');
-  const search = useDebouncedValue(searchInput, 200);
-  const [filters, setFilters] = useState<CatalogFilters>(NO_FILTERS);
-  const [sort, setSort] = useState(DEFAULT_SORT);
+  const state = useCatalogState();
+  const { view, filters, mode } = state;
   const [openedKey, setOpenedKey] = useState<string | null>(null);
+  const [columnIds, setColumnIds] = useLocalPref('catalog.columns', DEFAULT_COLUMN_IDS, isStringArray);
+  const [facetsOpen, setFacetsOpen] = useLocalPref('catalog.facetsOpen', true, isBoolean);
+  const columns = useMemo(() => visibleColumns(columnIds), [columnIds]);
 
-  const view = useMemo<CatalogView>(
-    () => ({ search: search.trim(), filters, sort }),
-    [search, filters, sort],
-  );
   const firstPage = useCatalogPage(pageRequest(view, 0));
-  const facets = useCatalogFacets();
   const accounts = useAccounts();
   const { running, start } = useSync();
 
@@ -53,49 +40,55 @@ export function CatalogBrowser({ onAddAccount, onFirstPage }: CatalogBrowserProp
     if (settled) onFirstPage();
   }, [settled, onFirstPage]);
 
-  const onSort = (column: SortColumn) =>
-    setSort((current) =>
-      current.column === column
-        ? { column, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { column, direction: column === 'createdAt' || column === 'deprecatesAt' ? 'desc' : 'asc' },
-    );
-
-  const clear = () => {
-    setSearchInput('');
-    setFilters(NO_FILTERS);
-  };
-
   const page = firstPage.data;
   const total = page?.total ?? 0;
-  const filtered = isFiltered(search, filters);
+  const filtered = isFiltered(view.search, filters);
 
   return (
-    <div className={`catalog ${openedKey ? 'has-details' : ''}`}>
+    <div className={`catalog ${openedKey && mode === 'table' ? 'has-details' : ''}`}>
+      {facetsOpen && <FacetsPanel search={view.search} filters={filters} onFilters={state.setFilters} />}
       <div className="catalog-main">
         <CatalogToolbar
-          search={searchInput}
-          onSearch={setSearchInput}
-          filters={filters}
-          onFilters={setFilters}
-          facets={facets.data}
+          search={state.searchInput}
+          onSearch={state.setSearchInput}
+          view={view}
+          mode={mode}
+          onMode={state.setMode}
+          filtersOpen={facetsOpen}
+          activeFilters={activeFilterCount(filters)}
+          onToggleFilters={() => setFacetsOpen(!facetsOpen)}
+          columns={columnIds}
+          onColumns={setColumnIds}
+          grouped={state.grouped}
+          onGrouped={state.setGrouped}
           showClear={filtered && total > 0}
-          onClear={clear}
+          onClear={state.clear}
         />
         <div className="catalog-status">
           <span role="status" aria-live="polite">
             {page ? `${formatCount(total)} of ${formatCount(page.catalogSize)} images` : 'Loading images…'}
           </span>
+          {filters.deprecatesInMonth && (
+            <span className="muted"> · deprecating in {formatMonth(filters.deprecatesInMonth)}</span>
+          )}
           {firstPage.isFetching && page && <span className="muted"> · updating…</span>}
         </div>
         {firstPage.isError && <ErrorMessage error={firstPage.error} context="Could not load the catalog" />}
-        {page && total === 0 ? (
+        {mode === 'timeline' ? (
+          <TimelineView
+            search={view.search}
+            filters={filters}
+            onMonth={state.showMonth}
+            onAlreadyDeprecated={state.showAlreadyDeprecated}
+          />
+        ) : page && total === 0 ? (
           <CatalogEmptyState
             hasAccounts={(accounts.data?.length ?? 1) > 0}
             catalogSize={page.catalogSize}
             syncing={running}
             onAddAccount={onAddAccount}
             onSyncAll={() => void start({})}
-            onClearFilters={clear}
+            onClearFilters={state.clear}
           />
         ) : (
           page && (
@@ -103,14 +96,18 @@ export function CatalogBrowser({ onAddAccount, onFirstPage }: CatalogBrowserProp
               view={view}
               total={total}
               stale={firstPage.isPlaceholderData}
+              columns={columns}
+              grouped={state.grouped}
               openedKey={openedKey}
               onOpen={(row: ImageSummary) => setOpenedKey(row.key)}
-              onSort={onSort}
+              onSort={state.onSort}
             />
           )
         )}
       </div>
-      {openedKey && <ImageDetails imageKey={openedKey} onClose={() => setOpenedKey(null)} />}
+      {openedKey && mode === 'table' && (
+        <ImageDetails imageKey={openedKey} onClose={() => setOpenedKey(null)} />
+      )}
     </div>
   );
 }

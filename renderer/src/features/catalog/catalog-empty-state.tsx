@@ -16,9 +16,12 @@ export function CatalogEmptyState(props: CatalogEmptyStateProps) {
     return (
       <div className="empty-state">
         <h2>No accounts yet</h2>
-        <p>Add an AWS account to start building a catalog of its machine images.</p>
+        <p>
+          Add an AWS account to start building a catalog of its machine images, or a Google Cloud, Azure,
+          OpenStack or VMware one.
+        </p>
         <button type="button" className="button-primary" onClick={onAddAccount}>
-          Add an AWS account
+          Add an account
         </button>
       </div>
     );

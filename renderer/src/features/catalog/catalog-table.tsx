@@ -1,20 +1,26 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageSummary, SortColumn } from '@contract/index';
 import { ErrorMessage } from '../../components/error-message';
 import { useNow } from '../../lib/use-now';
-import { CATALOG_COLUMNS } from './catalog-columns';
+import { gridLayout, type CatalogColumn } from './catalog-columns';
+import { DataRow, GroupRow, HeaderRow } from './catalog-grid-parts';
+import { copyText } from './copy-id-button';
 import { useCatalogRows, type CatalogView } from './use-catalog-rows';
 
-/** Fixed heights keep virtualization exact (no measuring) and must match catalog.css. */
+/** Fixed heights keep virtualization cheap and must match catalog.css. */
 const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 28;
+const GROUP_HEIGHT = 24;
 
 interface CatalogTableProps {
   view: CatalogView;
   total: number;
   /** The total still belongs to the previous question while the new one loads. */
   stale: boolean;
+  columns: readonly CatalogColumn[];
+  /** Group header rows between families (the view is then sorted by family). */
+  grouped: boolean;
   openedKey: string | null;
   onOpen: (row: ImageSummary) => void;
   onSort: (column: SortColumn) => void;
@@ -23,11 +29,15 @@ interface CatalogTableProps {
 /**
  * The image grid. Only rows in view (+ overscan) are in the DOM and only their pages are fetched.
  * The grid itself holds focus and points at the selected row with aria-activedescendant, so arrow
- * keys work without moving DOM focus through thousands of virtual rows.
+ * keys work without moving DOM focus through thousands of virtual rows. While grouped, a row that
+ * starts a family is taller by a group header; that is known once its page (and the previous row)
+ * arrived, so the layout is re-measured as pages land.
  */
-export function CatalogTable({ view, total, stale, openedKey, onOpen, onSort }: CatalogTableProps) {
+export function CatalogTable(props: CatalogTableProps) {
+  const { view, total, stale, columns, grouped, openedKey, onOpen, onSort } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(-1);
+  const [copyNote, setCopyNote] = useState('');
   const gridId = useId();
   const now = useNow();
 
@@ -43,12 +53,22 @@ export function CatalogTable({ view, total, stale, openedKey, onOpen, onSort }: 
     scrollRef.current?.scrollTo({ top: 0 });
   }, [identity]);
 
+  const rowsRef = useRef<ReturnType<typeof useCatalogRows> | null>(null);
+  const startsGroup = (index: number): boolean => {
+    if (!grouped) return false;
+    const row = rowsRef.current?.rowAt(index);
+    if (!row) return false;
+    if (index === 0) return true;
+    const previous = rowsRef.current?.rowAt(index - 1);
+    return previous !== undefined && previous.family !== row.family;
+  };
+
   // TanStack Virtual returns non-memoizable functions by design; the compiler lint knows it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (index) => ROW_HEIGHT + (startsGroup(index) ? GROUP_HEIGHT : 0),
     overscan: 20,
     // The sticky header sits above row 0 inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
@@ -56,13 +76,25 @@ export function CatalogTable({ view, total, stale, openedKey, onOpen, onSort }: 
   });
   const items = virtualizer.getVirtualItems();
   const rows = useCatalogRows(view, items[0]?.index ?? 0, items[items.length - 1]?.index ?? -1);
+  rowsRef.current = rows;
   const rowId = (index: number) => `${gridId}-row-${index}`;
+
+  const { loadedSignature } = rows;
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, grouped, loadedSignature]);
 
   const select = (index: number) => {
     if (total === 0) return;
     const clamped = Math.min(total - 1, Math.max(0, index));
     setSelected(clamped);
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
+
+  const copySelected = async () => {
+    const row = rows.rowAt(selected);
+    if (!row) return;
+    setCopyNote((await copyText(row.cloudId)) ? `Copied ${row.cloudId}` : 'Copy failed');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -77,6 +109,7 @@ export function CatalogTable({ view, total, stale, openedKey, onOpen, onSort }: 
       End: () => total - 1,
     };
     const move = moves[event.key];
+    const copyKey = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c';
     if (move && (onGrid || event.key.startsWith('Arrow'))) {
       event.preventDefault();
       select(move());
@@ -87,10 +120,19 @@ export function CatalogTable({ view, total, stale, openedKey, onOpen, onSort }: 
         event.preventDefault();
         onOpen(row);
       }
+    } else if (copyKey && onGrid && !window.getSelection()?.toString()) {
+      event.preventDefault();
+      void copySelected();
     }
   };
 
   const selectedRendered = items.some((item) => item.index === selected);
+  const layout = gridLayout(columns);
+  const gridStyle = {
+    '--grid-columns': layout.template,
+    '--grid-min-width': `${layout.minWidth}px`,
+  } as CSSProperties;
+  const offset = virtualizer.options.scrollMargin;
 
   return (
     <div className="catalog-table-wrap">
@@ -100,69 +142,58 @@ export function CatalogTable({ view, total, stale, openedKey, onOpen, onSort }: 
         className="catalog-grid"
         role="grid"
         aria-label="Images"
-        aria-rowcount={total + 1}
-        aria-colcount={CATALOG_COLUMNS.length}
+        aria-rowcount={grouped ? -1 : total + 1}
+        aria-colcount={columns.length}
         aria-busy={stale || undefined}
         aria-activedescendant={selectedRendered ? rowId(selected) : undefined}
+        aria-describedby={`${gridId}-keys`}
         tabIndex={0}
+        style={gridStyle}
         onKeyDown={onKeyDown}
       >
-        <div role="rowgroup" className="grid-head">
-          <div role="row" aria-rowindex={1} className="grid-row">
-            {CATALOG_COLUMNS.map((column) => {
-              const sorted = view.sort.column === column.sort ? view.sort.direction : null;
-              return (
-                <div
-                  key={column.id}
-                  role="columnheader"
-                  className={`grid-cell ${column.className}`}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                >
-                  <button type="button" className="sort-button" onClick={() => onSort(column.sort)}>
-                    {column.label}
-                    <span className="sort-arrow" aria-hidden="true">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                </div>
-              );
-            })}
-          </div>
-        </div>
+        <HeaderRow columns={columns} sort={view.sort} onSort={onSort} />
         <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = rows.rowAt(item.index);
-            const classes = [
-              'grid-row',
-              item.index % 2 ? 'is-odd' : '',
-              item.index === selected ? 'is-selected' : '',
-            ];
-            if (row && row.key === openedKey) classes.push('is-open');
-            return (
-              <div
+            const group = startsGroup(item.index);
+            const top = item.start - offset;
+            const dataRow = (
+              <DataRow
                 key={item.key}
                 id={rowId(item.index)}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={item.index === selected}
-                aria-busy={row ? undefined : true}
-                className={classes.join(' ')}
-                style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+                row={row}
+                index={item.index}
+                rowIndex={grouped ? undefined : item.index + 2}
+                top={group ? top + GROUP_HEIGHT : top}
+                columns={columns}
+                selected={item.index === selected}
+                open={row !== undefined && row.key === openedKey}
+                now={now}
                 onClick={() => {
                   setSelected(item.index);
                   if (row) onOpen(row);
                 }}
-              >
-                {CATALOG_COLUMNS.map((column) => (
-                  <div key={column.id} role="gridcell" className={`grid-cell ${column.className}`}>
-                    {row ? column.render(row, now) : <span className="cell-loading" />}
-                  </div>
-                ))}
-              </div>
+              />
             );
+            if (!group) return dataRow;
+            return [
+              <GroupRow
+                key={`group-${item.key}`}
+                family={row?.family ?? null}
+                top={top}
+                span={columns.length}
+              />,
+              dataRow,
+            ];
           })}
         </div>
       </div>
+      <p id={`${gridId}-keys`} className="visually-hidden">
+        Arrow keys move, Enter opens the details, Control+C copies the selected image id.
+      </p>
+      <p className="visually-hidden" role="status">
+        {copyNote}
+      </p>
     </div>
   );
 }

@@ -1,13 +1,22 @@
 import { useEffect, useRef } from 'react';
-import type { CatalogFacets, CatalogFilters } from '@contract/index';
-import { MultiSelectMenu } from '../../components/multi-select-menu';
+import { ColumnChooser } from './column-chooser';
+import { ExportMenu } from './export-menu';
+import type { CatalogMode } from './use-catalog-state';
+import type { CatalogView } from './use-catalog-rows';
 
 interface CatalogToolbarProps {
   search: string;
   onSearch: (text: string) => void;
-  filters: CatalogFilters;
-  onFilters: (filters: CatalogFilters) => void;
-  facets: CatalogFacets | undefined;
+  view: CatalogView;
+  mode: CatalogMode;
+  onMode: (mode: CatalogMode) => void;
+  filtersOpen: boolean;
+  activeFilters: number;
+  onToggleFilters: () => void;
+  columns: readonly string[];
+  onColumns: (ids: string[]) => void;
+  grouped: boolean;
+  onGrouped: (grouped: boolean) => void;
   /** Show "Clear filters" here (the empty state shows its own when nothing matches). */
   showClear: boolean;
   onClear: () => void;
@@ -17,16 +26,17 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
-/** Search and facet filters above the grid. `/` or Ctrl+F jumps to the search box. */
-export function CatalogToolbar({
-  search,
-  onSearch,
-  filters,
-  onFilters,
-  facets,
-  showClear,
-  onClear,
-}: CatalogToolbarProps) {
+const MODES: { mode: CatalogMode; label: string }[] = [
+  { mode: 'table', label: 'Table' },
+  { mode: 'timeline', label: 'Timeline' },
+];
+
+/**
+ * Search, the view switch and the view's options above the catalog. `/` or Ctrl+F jumps to the
+ * search box. (Ctrl/Cmd+K stays free for the command palette.)
+ */
+export function CatalogToolbar(props: CatalogToolbarProps) {
+  const { search, onSearch, view, mode, onMode, filtersOpen, activeFilters, onToggleFilters } = props;
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -43,9 +53,6 @@ export function CatalogToolbar({
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
-
-  const set = <K extends keyof CatalogFilters>(key: K, value: CatalogFilters[K]) =>
-    onFilters({ ...filters, [key]: value });
 
   return (
     <div className="catalog-toolbar" role="search">
@@ -66,49 +73,46 @@ export function CatalogToolbar({
           if (event.key === 'Escape' && search) onSearch('');
         }}
       />
-      <MultiSelectMenu
-        label="Account"
-        options={(facets?.accounts ?? []).map((a) => ({ value: a.id, label: a.name }))}
-        selected={filters.accountIds}
-        onChange={(v) => set('accountIds', v)}
-      />
-      <MultiSelectMenu
-        label="Region"
-        options={(facets?.regions ?? []).map((r) => ({ value: r, label: r }))}
-        selected={filters.regions}
-        onChange={(v) => set('regions', v)}
-      />
-      <MultiSelectMenu
-        label="Owner"
-        options={(facets?.owners ?? []).map((o) => ({
-          value: o.id,
-          label: o.alias ? `${o.alias} (${o.id})` : o.id,
-        }))}
-        selected={filters.owners}
-        onChange={(v) => set('owners', v)}
-      />
-      <MultiSelectMenu
-        label="Architecture"
-        options={(facets?.architectures ?? []).map((a) => ({ value: a, label: a }))}
-        selected={filters.architectures}
-        onChange={(v) => set('architectures', v)}
-      />
-      <label className="inline-field">
-        <span>Deprecated</span>
-        <select
-          value={filters.deprecated}
-          onChange={(event) => set('deprecated', event.target.value as CatalogFilters['deprecated'])}
-        >
-          <option value="any">Any</option>
-          <option value="only">Only deprecated</option>
-          <option value="exclude">Hide deprecated</option>
-        </select>
-      </label>
-      {showClear && (
-        <button type="button" className="button-quiet" onClick={onClear}>
+      <button
+        type="button"
+        className={`menu-button ${activeFilters ? 'is-active' : ''}`}
+        aria-expanded={filtersOpen}
+        onClick={onToggleFilters}
+      >
+        Filters{activeFilters ? ` (${activeFilters})` : ''}
+      </button>
+      {props.showClear && (
+        <button type="button" className="button-quiet" onClick={props.onClear}>
           Clear filters
         </button>
       )}
+      <span className="spacer" />
+      <div className="segmented" role="group" aria-label="View">
+        {MODES.map((option) => (
+          <button
+            key={option.mode}
+            type="button"
+            aria-pressed={mode === option.mode}
+            onClick={() => onMode(option.mode)}
+          >
+            {option.label}
+          </button>
+        ))}
+      </div>
+      {mode === 'table' && (
+        <>
+          <label className="inline-check">
+            <input
+              type="checkbox"
+              checked={props.grouped}
+              onChange={(event) => props.onGrouped(event.target.checked)}
+            />
+            Group by family
+          </label>
+          <ColumnChooser shown={props.columns} onChange={props.onColumns} />
+        </>
+      )}
+      <ExportMenu view={view} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
-import { useState } from 'react';
 import type { ImageDetail } from '@contract/index';
 import { useImageDetail } from '../../api/queries';
+import { CloudBadge } from '../../components/cloud-badge';
 import { ErrorMessage } from '../../components/error-message';
 import { RelativeTime } from '../../components/relative-time';
+import { CLOUD_LABEL } from '../../lib/clouds';
 import { formatDateTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { osLabel } from './catalog-columns';
+import { CopyIdButton } from './copy-id-button';
 import { DEPRECATION_HINT, deprecationStatus } from './deprecation';
 
 interface ImageDetailsProps {
@@ -19,7 +21,10 @@ export function ImageDetails({ imageKey, onClose }: ImageDetailsProps) {
   return (
     <aside className="details" role="region" aria-label="Image details">
       <div className="details-head">
-        <h2 className="details-title">{detail.data?.name || detail.data?.cloudId || 'Image'}</h2>
+        <h2 className="details-title">
+          {detail.data && <CloudBadge cloud={detail.data.cloud} />}{' '}
+          {detail.data?.name || detail.data?.cloudId || 'Image'}
+        </h2>
         {detail.data && <CopyIdButton id={detail.data.cloudId} />}
         <button type="button" className="button-quiet" onClick={onClose}>
           Close details
@@ -32,68 +37,62 @@ export function ImageDetails({ imageKey, onClose }: ImageDetailsProps) {
   );
 }
 
-function CopyIdButton({ id }: { id: string }) {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(id);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  };
+function deprecationText(image: ImageDetail, now: number): string {
+  const status = image.deprecated ? 'past' : deprecationStatus(image.deprecatesAt, now);
+  const when = image.deprecatesAt
+    ? `${formatDateTime(image.deprecatesAt)} (${DEPRECATION_HINT[status].toLowerCase()})`
+    : null;
+  const state = image.deprecationState ?? (image.deprecated ? 'deprecated' : null);
+  return [state, when].filter(Boolean).join(' · ') || '—';
+}
+
+function KeyValues({ rows, label }: { rows: [string, string][]; label?: string }) {
   return (
-    <>
-      <button type="button" onClick={() => void copy()}>
-        Copy id
-      </button>
-      <span className="copy-status" role="status">
-        {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: select the id below' : ''}
-      </span>
-    </>
+    <dl className="kv" aria-label={label}>
+      {rows.map(([key, value]) => (
+        <div key={key} className="kv-row">
+          <dt>{key}</dt>
+          <dd className={key === 'Image id' ? 'mono selectable' : undefined}>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
 function DetailBody({ image }: { image: ImageDetail }) {
   const now = useNow();
-  const status = image.deprecated ? 'past' : deprecationStatus(image.deprecatesAt, now);
   const summary: [string, string][] = [
     ['Image id', image.cloudId],
     ['Name', image.name || '—'],
     ['Description', image.description || '—'],
+    ['Cloud', CLOUD_LABEL[image.cloud]],
     ['Account', image.accountName],
-    ['Cloud', image.cloud],
     ['Region', image.location],
     ['Owner', image.ownerAlias ? `${image.ownerAlias} (${image.ownerId})` : image.ownerId],
+    ['Family', image.family ?? '—'],
     ['OS', osLabel(image)],
+    ['OS (as the cloud says)', image.osRaw ?? '—'],
     ['Architecture', image.architecture],
+    ['Size', image.sizeGb === null ? '—' : `${image.sizeGb} GB`],
+    ['Visibility', image.visibility ?? (image.public ? 'public' : 'private')],
     ['Created', formatDateTime(image.createdAt)],
-    [
-      'Deprecation',
-      image.deprecatesAt
-        ? `${formatDateTime(image.deprecatesAt)} (${DEPRECATION_HINT[status].toLowerCase()})`
-        : '—',
-    ],
-    ['Deprecated', image.deprecated ? 'yes' : 'no'],
+    ['Deprecation', deprecationText(image, now)],
+    ['Replacement', image.replacement ?? '—'],
     ['State', image.state],
-    ['Public', image.public ? 'yes' : 'no'],
   ];
+  const tags = Object.entries(image.tags).sort(([a], [b]) => a.localeCompare(b));
   return (
     <div className="details-body">
-      <dl className="kv">
-        {summary.map(([label, value]) => (
-          <div key={label} className="kv-row">
-            <dt>{label}</dt>
-            <dd className={label === 'Image id' ? 'mono selectable' : undefined}>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <KeyValues rows={summary} />
 
       <h3>Source</h3>
       <p className="details-source">
         {image.sourceSyncedAt ? <RelativeTime iso={image.sourceSyncedAt} prefix="Synced" /> : 'Never synced'}
         {image.sourceStale && <span className="badge badge-warning">stale</span>}
       </p>
+
+      <h3>Tags</h3>
+      {tags.length === 0 ? <p className="muted">No tags.</p> : <KeyValues rows={tags} label="Tags" />}
 
       {image.fields.length > 0 && (
         <>

@@ -20,6 +20,8 @@ export function pageRequest(view: CatalogView, page: number): CatalogQuery {
 export interface CatalogRows {
   /** The row at an absolute index, or undefined while its page loads. */
   rowAt: (index: number) => ImageSummary | undefined;
+  /** Changes whenever a page arrives, so layouts that depend on row contents can re-measure. */
+  loadedSignature: string;
   error: ApiError | null;
 }
 
@@ -52,6 +54,7 @@ export function useCatalogRows(view: CatalogView, firstIndex: number, lastIndex:
       const page = loaded.find((p) => index >= p.offset && index < p.offset + p.rows.length);
       return page?.rows[index - page.offset];
     },
+    loadedSignature: results.map((result) => `${result.data?.offset}@${result.dataUpdatedAt}`).join(','),
     error,
   };
 }
