@@ -19,6 +19,10 @@ import { DriverProvider } from '../services/driver-provider';
 import { SyncService } from '../services/sync-service';
 import { systemClock, type Clock } from '../services/clock';
 import { ImportService } from '../services/import-service';
+import { CatalogScopes } from '../services/catalog-scopes';
+import { LockService } from '../services/lock-service';
+import { WorkspaceTransfer } from '../services/workspace-transfer';
+import { defaultWorkspaceId, sandboxWorkspaceId, WorkspaceService } from '../services/workspace-service';
 import { systemImportContext, type ImportSystem } from '../importers';
 import { version } from '../../package.json';
 
@@ -61,42 +65,68 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
 
   const vault = new CredentialVault(options.secretStore ?? new KeytarSecretStore(), new MemorySecretStore());
   const sandbox: SandboxRuntime | null = options.sandbox ? await startSandboxRuntime() : null;
+  await new WorkspaceService(state, clock).ensureBuiltIns(sandbox !== null);
   const newSandboxAccounts = sandbox ? await ensureSandboxAccounts(state, sandbox.clouds, clock.now()) : [];
 
+  const workspaces = new WorkspaceService(state, clock);
   const catalog = new CatalogIndex(state, shards, clock);
-  catalog.rebuild();
+  const catalogs = new CatalogScopes(state, shards, clock, workspaces);
   const drivers = new DriverProvider(vault, {
     connectionFor: (cloud) => sandbox?.connectionFor(cloud) ?? null,
   });
-  const accounts = new AccountService(state, vault, drivers, catalog, bus, clock);
-  const sync = new SyncService(state, accounts, drivers, catalog, bus, clock);
+  const accounts = new AccountService(state, vault, drivers, catalog, bus, clock, workspaces);
+  const sync = new SyncService(state, accounts, drivers, catalog, bus, clock, workspaces);
   const imports = new ImportService(accounts, options.importSystem ?? systemImportContext);
+  const transfer = new WorkspaceTransfer(state, workspaces, clock);
+  const lock = new LockService(vault, () => state.data.settings.idleLockMinutes);
+
+  const removeWorkspace = async (request: { workspaceId: string; removeAccounts: boolean }) => {
+    workspaces.assertRemovable(request);
+    const owned = [...workspaces.accountIdsOf(request.workspaceId)];
+    for (const accountId of owned) await accounts.remove(accountId);
+    await workspaces.remove(request.workspaceId);
+    catalogs.forget(request.workspaceId);
+    return { removed: true, accountsRemoved: owned.length };
+  };
 
   const appInfo = async (): Promise<AppInfo> => ({
     version,
     transport: options.transport,
-    // Until the user adds an account of their own, what they see is the sandbox: say so.
-    workspaceName:
+    // Until the user adds an account of their own, what they want to see first is the sandbox.
+    startWorkspaceId:
       sandbox && !state.data.accounts.some((account) => account.kind === 'user')
-        ? 'Sandbox'
-        : state.data.workspace.name,
+        ? sandboxWorkspaceId
+        : defaultWorkspaceId,
     sandbox: { running: sandbox !== null, clouds: sandbox?.clouds.map((cloud) => cloud.cloud) ?? [] },
     keychain: await vault.keychainStatus(),
     notices: notices.all(),
   });
-  const dispatcher = new Dispatcher(createHandlers({ appInfo, accounts, catalog, sync, imports }), logger);
+  const handlers = createHandlers({
+    appInfo,
+    accounts,
+    workspaces,
+    transfer,
+    lock,
+    removeWorkspace,
+    catalogs,
+    sync,
+    imports,
+  });
+  const dispatcher = new Dispatcher(handlers, logger, () => lock.touch());
 
   // A newcomer sees a browsable catalog at once: the sandbox syncs itself on first run.
-  if (newSandboxAccounts.length > 0) sync.start({ accountIds: newSandboxAccounts });
+  if (newSandboxAccounts.length > 0)
+    sync.start({ workspaceId: sandboxWorkspaceId, accountIds: newSandboxAccounts });
 
   return {
     dispatcher,
     bus,
     sync,
     dispose: async () => {
-      const running = sync.status().current;
-      if (running?.state === 'running') sync.cancel(running.operationId);
+      const running = sync.runningOperationId();
+      if (running) sync.cancel(running);
       await sync.idle();
+      lock.dispose();
       await sandbox?.stop();
     },
   };

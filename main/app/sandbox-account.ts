@@ -4,6 +4,7 @@ import type { CloudSandbox } from '../providers/provider-module';
 import { cloudLabels } from '../providers/registry';
 import { requireProvider } from '../services/driver-provider';
 import { newSourceRecords } from '../services/source-ids';
+import { sandboxWorkspaceId } from '../services/workspace-service';
 
 export const sandboxAccountId = (cloud: Cloud): string => `sandbox-${cloud}`;
 
@@ -29,6 +30,9 @@ export async function ensureSandboxAccounts(
         created.push(id);
         draft.accounts.push({
           id,
+          workspaceId: sandboxWorkspaceId,
+          environmentId: null,
+          lastVerifiedAt: null,
           cloud: sandbox.cloud,
           name: `Sandbox (${cloudLabels[sandbox.cloud]})`,
           kind: 'sandbox',

@@ -25,9 +25,12 @@ export class Dispatcher {
   constructor(
     private readonly handlers: ChannelHandlers,
     private readonly logger: Logger = console,
+    /** Told of every request from a window, e.g. to postpone the idle lock. */
+    private readonly onActivity: () => void = () => undefined,
   ) {}
 
   async dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    this.onActivity();
     if (!isChannelName(channel)) {
       return {
         ok: false,

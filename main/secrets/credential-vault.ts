@@ -48,6 +48,13 @@ export class CredentialVault {
     return (await this.session.get(key)) !== null;
   }
 
+  /** The lock: forget every session-only secret; returns how many there were. */
+  async forgetSessionSecrets(): Promise<number> {
+    const keys = await this.session.list();
+    for (const key of keys) await this.session.delete(key);
+    return keys.length;
+  }
+
   keychainStatus(): Promise<{ available: boolean; message: string | null }> {
     return this.keychain.availability();
   }

@@ -1,11 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import type { Account, AddAccountRequest, ConnectionCheck, TestConnectionRequest } from '@contract/index';
+import type { z } from 'zod';
+import type {
+  Account,
+  AddAccountRequest,
+  ConnectionCheck,
+  SetSecretRequestSchema,
+  TestConnectionRequest,
+} from '@contract/index';
 import type { AccountRecord, AppStateStore } from '../stores/app-state';
 import type { CredentialVault } from '../secrets/credential-vault';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 import type { EventBus } from '../app/event-bus';
 import { ServiceError } from '../ipc/app-error';
-import { requireProvider, secretKeyFor, serializeSecret, type DriverProvider } from './driver-provider';
+import {
+  parseSecret,
+  requireProvider,
+  secretKeyFor,
+  serializeSecret,
+  type DriverProvider,
+} from './driver-provider';
+import type { WorkspaceService } from './workspace-service';
 import type { CatalogIndex } from './catalog-index';
 import type { Clock } from './clock';
 import { newSourceRecords } from './source-ids';
@@ -19,21 +33,25 @@ export class AccountService {
     private readonly catalog: CatalogIndex,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly workspaces: WorkspaceService,
   ) {}
 
-  async list(): Promise<Account[]> {
+  async list(workspaceId: string): Promise<Account[]> {
+    const inWorkspace = this.workspaces.accountIdsOf(workspaceId);
     return Promise.all(
-      this.state.data.accounts.map(async (record) => {
-        const account = toAccount(record);
-        // A session-only secret does not survive a restart: say so rather than fail at the next sync.
-        if (
-          record.credentials === 'session' &&
-          !(await this.vault.hasSessionSecret(secretKeyFor(record.id)))
-        ) {
-          return { ...account, credentials: 'missing' as const };
-        }
-        return account;
-      }),
+      this.state.data.accounts
+        .filter((record) => inWorkspace.has(record.id))
+        .map(async (record) => {
+          const account = toAccount(record);
+          // A session-only secret does not survive a restart: say so rather than fail at the next sync.
+          if (
+            record.credentials === 'session' &&
+            !(await this.vault.hasSessionSecret(secretKeyFor(record.id)))
+          ) {
+            return { ...account, credentials: 'missing' as const };
+          }
+          return account;
+        }),
     );
   }
 
@@ -49,6 +67,19 @@ export class AccountService {
     if (this.state.data.accounts.some((account) => account.name.toLowerCase() === name.toLowerCase())) {
       throw new ServiceError('conflict', `An account named "${name}" already exists; choose another name.`);
     }
+    const workspace = this.workspaces.require(request.workspaceId);
+    if (workspace.kind === 'sandbox') {
+      throw new ServiceError(
+        'invalid-request',
+        'The Sandbox workspace holds only its built-in accounts; add yours to a workspace of your own.',
+      );
+    }
+    if (request.environmentId && !workspace.environments.some((env) => env.id === request.environmentId)) {
+      throw new ServiceError(
+        'not-found',
+        `"${workspace.name}" has no such environment; choose one of its environments.`,
+      );
+    }
     const { cloud, connection, secret } = request.account;
     const provider = requireProvider(cloud);
     const id = `${cloud}-${randomBytes(5).toString('hex')}`;
@@ -56,12 +87,15 @@ export class AccountService {
     await this.vault.save(secretKeyFor(id), serializeSecret(secret), request.storage);
     const record = {
       id,
+      workspaceId: workspace.id,
+      environmentId: request.environmentId ?? null,
       cloud,
       name,
       kind: 'user',
       connection,
       credentials: request.storage,
       createdAt: this.clock.now().toISOString(),
+      lastVerifiedAt: null,
     } as AccountRecord;
     await this.state.update((state) => {
       state.accounts.push(record);
@@ -89,11 +123,39 @@ export class AccountService {
     return { removed: true, keychainEntryRemoved };
   }
 
+  /** Rotate a secret, or give one to an account imported without it. */
+  async setSecret(request: z.infer<typeof SetSecretRequestSchema>): Promise<Account> {
+    const account = this.find(request.accountId);
+    if (account.kind === 'sandbox')
+      throw new ServiceError('invalid-request', 'The sandbox accounts need no secret.');
+    const secret = parseSecret(account.cloud, JSON.stringify(request.secret));
+    if (request.storage === 'session' && account.credentials === 'keychain') {
+      // Moving a secret out of the keychain: the old keychain copy must not linger.
+      await this.forgetSecret(account);
+    }
+    await this.vault.save(secretKeyFor(account.id), serializeSecret(secret), request.storage);
+    await this.state.update((draft) => {
+      const record = draft.accounts.find((candidate) => candidate.id === account.id);
+      if (record) {
+        record.credentials = request.storage;
+        record.lastVerifiedAt = null;
+      }
+    });
+    return toAccount(this.find(account.id));
+  }
+
   async test(request: TestConnectionRequest): Promise<ConnectionCheck> {
     if ('accountId' in request) {
       const account = this.find(request.accountId);
       const driver = await this.drivers.forAccount(account);
-      return driver.testConnection(firstLocation(account));
+      const check = await driver.testConnection(firstLocation(account));
+      if (check.ok) {
+        await this.state.update((draft) => {
+          const record = draft.accounts.find((candidate) => candidate.id === account.id);
+          if (record) record.lastVerifiedAt = this.clock.now().toISOString();
+        });
+      }
+      return check;
     }
     const provider = requireProvider(request.draft.cloud);
     const location = provider.sourcesFor(request.draft.connection)[0]?.location ?? 'global';
@@ -120,6 +182,8 @@ export function toAccount(record: AccountRecord): Account {
   const sources = provider.sourcesFor(record.connection);
   return {
     id: record.id,
+    workspaceId: record.workspaceId,
+    environmentId: record.environmentId,
     cloud: record.cloud,
     name: record.name,
     kind: record.kind,
@@ -127,8 +191,9 @@ export function toAccount(record: AccountRecord): Account {
     scopes: unique(sources.map((source) => source.owner)),
     identity: record.kind === 'sandbox' ? null : provider.identityOf(record.connection),
     endpoint: record.kind === 'sandbox' ? null : provider.endpointOf(record.connection),
-    credentials: record.credentials,
+    credentials: record.credentials === 'none' ? 'missing' : record.credentials,
     createdAt: record.createdAt,
+    lastVerifiedAt: record.lastVerifiedAt,
   };
 }
 

@@ -35,7 +35,13 @@ export class CatalogIndex {
     private readonly state: AppStateStore,
     private readonly shards: CatalogShardStore,
     private readonly clock: Clock,
+    /** Which sources this index covers: one workspace's, so another client's rows never enter it. */
+    private readonly includes: (source: SourceRecord) => boolean = () => true,
   ) {}
+
+  private ownSources(): SourceRecord[] {
+    return this.state.data.sources.filter(this.includes);
+  }
 
   /** Forgets everything derived; the next call rebuilds from the shard store and the app state. */
   rebuild(): void {
@@ -113,7 +119,7 @@ export class CatalogIndex {
   sources(): Source[] {
     const { accounts, settings } = this.state.data;
     const now = this.clock.now().getTime();
-    return this.state.data.sources.map((record) => {
+    return this.ownSources().map((record) => {
       const account = accounts.find((candidate) => candidate.id === record.accountId);
       const staleReason = staleReasonOf(record, now, settings.staleAfterHours);
       return {
@@ -137,7 +143,7 @@ export class CatalogIndex {
   table(): CatalogTable {
     const cloudOf = new Map(this.state.data.accounts.map((account) => [account.id, account.cloud]));
     const wanted: Segment[] = [];
-    for (const record of this.state.data.sources) {
+    for (const record of this.ownSources()) {
       const shard = this.shards.get(record.id);
       const cloud = cloudOf.get(record.accountId);
       if (!shard || !cloud) continue;

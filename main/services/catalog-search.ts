@@ -119,9 +119,10 @@ function searchBlock(
 }
 
 /**
- * Sets hits[i] for rows first+i whose text in this column holds the term. Only rows still wanted
- * and not yet hit need looking at: when they are most of their span, the span is scanned as one
- * slice; when they are sparse, each run of them is.
+ * Sets hits[i] for rows first+i whose text in this column holds the term, looking only at rows
+ * still wanted and not yet hit. Walks them in order remembering the next occurrence found so far:
+ * indexOf runs again only for a row that starts past it, so no text is scanned twice, a dense
+ * term costs a call per hit and a rare one a few calls per block.
  */
 function markHits(
   column: TextColumnData,
@@ -131,50 +132,25 @@ function markHits(
   wanted: Uint8Array,
   hits: Uint8Array,
 ): void {
-  let pending = 0;
-  let lo = -1;
-  let hi = -1;
-  for (let i = 0; i < rows; i += 1) {
-    if (!wanted[i] || hits[i]) continue;
-    pending += 1;
-    if (lo === -1) lo = i;
-    hi = i + 1;
-  }
-  if (pending === 0) return;
-  if (pending * 2 >= hi - lo) {
-    scanRows(column, term, first + lo, first + hi, first, hits);
-    return;
-  }
+  let lo = 0;
+  while (lo < rows && (!wanted[lo] || hits[lo])) lo += 1;
+  let hi = rows;
+  while (hi > lo && (!wanted[hi - 1] || hits[hi - 1])) hi -= 1;
+  if (lo >= hi) return;
+  const { ends, text } = column;
+  const start = first + lo === 0 ? 0 : ends[first + lo - 1]!;
+  // One slice per block and column, so a search for a rare term stops at the block's end.
+  const view = text.substring(start, ends[first + hi - 1]!);
+  let next = -1;
   for (let i = lo; i < hi; i += 1) {
     if (!wanted[i] || hits[i]) continue;
-    let j = i + 1;
-    while (j < hi && wanted[j] && !hits[j]) j += 1;
-    scanRows(column, term, first + i, first + j, first, hits);
-    i = j;
-  }
-}
-
-/** Marks hits[row - first] for rows from..to-1 whose text holds the term. */
-function scanRows(
-  column: TextColumnData,
-  term: string,
-  from: number,
-  to: number,
-  first: number,
-  hits: Uint8Array,
-): void {
-  const { ends, text } = column;
-  const start = from === 0 ? 0 : ends[from - 1]!;
-  const view = text.substring(start, ends[to - 1]!);
-  let row = from;
-  let at = view.indexOf(term);
-  while (at !== -1) {
-    const absolute = start + at;
-    while (ends[row]! <= absolute) row += 1;
-    // A match must not run from one row's text into the next one's.
-    if (absolute + term.length <= ends[row]!) {
-      hits[row - first] = 1;
-      at = view.indexOf(term, ends[row]! - start);
-    } else at = view.indexOf(term, at + 1);
+    const rowStart = (first + i === 0 ? 0 : ends[first + i - 1]!) - start;
+    const rowEnd = ends[first + i]! - start;
+    if (next < rowStart) {
+      next = view.indexOf(term, rowStart);
+      if (next === -1) return;
+    }
+    // A match must lie inside the row, not run on into the next row's text.
+    if (next + term.length <= rowEnd) hits[i] = 1;
   }
 }

@@ -66,9 +66,11 @@ export class DriverProvider {
     if (!stored) {
       throw new ServiceError(
         'not-found',
-        account.credentials === 'session'
-          ? `The secret of "${account.name}" was kept for one session only and is gone since Hangar restarted. Remove the account and add it again.`
-          : `No secret is held for "${account.name}" in the keychain. Remove the account and add it again with its secret.`,
+        account.credentials === 'none'
+          ? `"${account.name}" was imported without its secret: set its secret, then sync.`
+          : account.credentials === 'session'
+            ? `The secret of "${account.name}" was kept for one session only and is gone since Hangar restarted. Remove the account and add it again.`
+            : `No secret is held for "${account.name}" in the keychain. Remove the account and add it again with its secret.`,
       );
     }
     return provider.createDriver(account.connection, parseSecret(account.cloud, stored));
@@ -83,7 +85,8 @@ export function serializeSecret(secret: unknown): string {
   return JSON.stringify(secret);
 }
 
-function parseSecret(cloud: Cloud, stored: string): unknown {
+/** A secret checked against its cloud's schema; the error never repeats the value. */
+export function parseSecret(cloud: Cloud, stored: string): unknown {
   try {
     const parsed = secretSchemas[cloud].safeParse(JSON.parse(stored));
     if (parsed.success) return parsed.data;

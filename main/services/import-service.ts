@@ -56,6 +56,7 @@ export class ImportService {
     }
     const draft = { ...candidate.draft, secret: request.secret ?? candidate.draft.secret } as AccountDraft;
     const account = await this.accounts.add({
+      workspaceId: request.workspaceId,
       name: request.name ?? candidate.name,
       storage: request.storage,
       account: draft,

@@ -9,6 +9,7 @@ export class SyncOperation {
 
   constructor(
     readonly id: string,
+    readonly workspaceId: string,
     private readonly startedAt: string,
     sources: SourceProgress[],
   ) {
@@ -37,6 +38,7 @@ export class SyncOperation {
   snapshot(): SyncSnapshot {
     return {
       operationId: this.id,
+      workspaceId: this.workspaceId,
       state: this.state,
       startedAt: this.startedAt,
       finishedAt: this.finishedAt,

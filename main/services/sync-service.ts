@@ -9,6 +9,7 @@ import type { DriverProvider } from './driver-provider';
 import type { Clock } from './clock';
 import { SyncOperation } from './sync-operation';
 import { runLimited } from '../util/run-limited';
+import type { WorkspaceService } from './workspace-service';
 
 export interface SyncLimits {
   /** Sources synced at once within one account, so one account cannot exhaust its API rate. */
@@ -37,6 +38,7 @@ export class SyncService {
     private readonly catalog: CatalogIndex,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly workspaces: WorkspaceService,
     private readonly limits: SyncLimits = defaultLimits,
   ) {}
 
@@ -47,11 +49,13 @@ export class SyncService {
         'A sync is already running. Wait for it to finish or cancel it first.',
       );
     }
-    const sources = this.selectSources(request);
+    const inWorkspace = this.workspaces.accountIdsOf(request.workspaceId);
+    const sources = this.selectSources(request).filter((source) => inWorkspace.has(source.accountId));
     if (sources.length === 0)
       throw new ServiceError('not-found', 'There is nothing to sync: add an account first.');
     const operation = new SyncOperation(
       randomUUID(),
+      request.workspaceId,
       this.clock.now().toISOString(),
       sources.map((source) => ({
         sourceId: source.id,
@@ -81,8 +85,15 @@ export class SyncService {
     return { cancelled: true };
   }
 
-  status(): { current: SyncSnapshot | null } {
-    return { current: this.current?.snapshot() ?? null };
+  /** The latest sync of this workspace; another workspace's sync is not its business. */
+  status(workspaceId: string): { current: SyncSnapshot | null } {
+    if (!this.current || this.current.workspaceId !== workspaceId) return { current: null };
+    return { current: this.current.snapshot() };
+  }
+
+  /** The running sync, whichever workspace it belongs to (for shutdown). */
+  runningOperationId(): string | null {
+    return this.current?.running ? this.current.id : null;
   }
 
   /** Resolves when the running sync (if any) has finished; for shutdown and tests. */

@@ -10,6 +10,7 @@ import {
   IsoDateSchema,
   OpenStackConnectionSchema,
   VmwareConnectionSchema,
+  WorkspaceColorSchema,
 } from '@contract/index';
 import { versionedSchemaValidator } from './versioned-schema';
 
@@ -17,11 +18,26 @@ export const APP_STATE_SCHEMA_VERSION = 1;
 
 const accountBase = {
   id: IdSchema,
+  /** Accounts stored before workspaces existed belong to the default one. */
+  workspaceId: IdSchema.default('default'),
+  environmentId: IdSchema.nullable().default(null),
   name: z.string(),
   kind: z.enum(['sandbox', 'user']),
-  credentials: z.enum(['keychain', 'session', 'sandbox']),
+  /** 'none': imported from a workspace file, waiting for its secret. */
+  credentials: z.enum(['keychain', 'session', 'sandbox', 'none']),
   createdAt: IsoDateSchema,
+  lastVerifiedAt: IsoDateSchema.nullable().default(null),
 };
+
+export const WorkspaceRecordSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  color: WorkspaceColorSchema,
+  kind: z.enum(['sandbox', 'user']),
+  environments: z.array(z.object({ id: IdSchema, name: z.string() })),
+  createdAt: IsoDateSchema,
+});
+export type WorkspaceRecord = z.infer<typeof WorkspaceRecordSchema>;
 
 /**
  * An account as stored: its cloud's connection (what to reach and what to cache). Never a secret:
@@ -61,15 +77,23 @@ export const SettingsSchema = z.object({
     .positive()
     .max(24 * 365)
     .default(24),
+  /** Forget session-only secrets after this long without use; 0 = never. */
+  idleLockMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const AppStateSchema = z.object({
   schemaVersion: z.literal(APP_STATE_SCHEMA_VERSION),
   workspace: z.object({ name: z.string().min(1) }),
+  workspaces: z.array(WorkspaceRecordSchema).default([]),
   accounts: z.array(AccountRecordSchema),
   sources: z.array(SourceRecordSchema),
-  settings: SettingsSchema.default({ staleAfterHours: 24 }),
+  settings: SettingsSchema.default({ staleAfterHours: 24, idleLockMinutes: 15 }),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 
@@ -80,9 +104,10 @@ export function defaultAppState(): AppState {
   return {
     schemaVersion: APP_STATE_SCHEMA_VERSION,
     workspace: { name: 'My workspace' },
+    workspaces: [],
     accounts: [],
     sources: [],
-    settings: { staleAfterHours: 24 },
+    settings: { staleAfterHours: 24, idleLockMinutes: 15 },
   };
 }
 

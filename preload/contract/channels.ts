@@ -6,6 +6,7 @@ import {
   AddAccountRequestSchema,
   ConnectionCheckSchema,
   RemoveAccountResponseSchema,
+  SetSecretRequestSchema,
   TestConnectionRequestSchema,
 } from './schemas/accounts';
 import {
@@ -22,6 +23,16 @@ import {
   SourceSchema,
 } from './schemas/catalog';
 import { EmptyRequestSchema } from './schemas/common';
+import {
+  CreateWorkspaceRequestSchema,
+  ImportWorkspaceRequestSchema,
+  ImportWorkspaceResultSchema,
+  RemoveWorkspaceRequestSchema,
+  UpdateWorkspaceRequestSchema,
+  WorkspaceExportSchema,
+  WorkspaceRefSchema,
+  WorkspaceSchema,
+} from './schemas/workspaces';
 import { DiscoverRequestSchema, DiscoverResultSchema, ImportRequestSchema } from './schemas/imports';
 import {
   CancelResponseSchema,
@@ -42,7 +53,19 @@ const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
  */
 export const channels = {
   'app:info': channel(EmptyRequestSchema, AppInfoSchema),
-  'accounts:list': channel(EmptyRequestSchema, z.array(AccountSchema)),
+  /** Forget session-only secrets now; the keychain is asked again before the next cloud call. */
+  'app:lock': channel(EmptyRequestSchema, z.object({ sessionEntriesForgotten: z.number().int() })),
+  'workspaces:list': channel(EmptyRequestSchema, z.array(WorkspaceSchema)),
+  'workspaces:create': channel(CreateWorkspaceRequestSchema, WorkspaceSchema),
+  'workspaces:update': channel(UpdateWorkspaceRequestSchema, WorkspaceSchema),
+  'workspaces:remove': channel(
+    RemoveWorkspaceRequestSchema,
+    z.object({ removed: z.boolean(), accountsRemoved: z.number().int() }),
+  ),
+  'workspaces:export': channel(WorkspaceRefSchema, WorkspaceExportSchema),
+  'workspaces:import': channel(ImportWorkspaceRequestSchema, ImportWorkspaceResultSchema),
+  'accounts:list': channel(WorkspaceRefSchema, z.array(AccountSchema)),
+  'accounts:set-secret': channel(SetSecretRequestSchema, AccountSchema),
   'accounts:add': channel(AddAccountRequestSchema, AccountSchema),
   'accounts:remove': channel(AccountIdRequestSchema, RemoveAccountResponseSchema),
   'accounts:test': channel(TestConnectionRequestSchema, ConnectionCheckSchema),
@@ -53,10 +76,10 @@ export const channels = {
   'catalog:facets': channel(FacetsRequestSchema, CatalogFacetsSchema),
   'catalog:timeline': channel(TimelineRequestSchema, TimelineSchema),
   'catalog:export': channel(ExportRequestSchema, ExportSchema),
-  'catalog:sources': channel(EmptyRequestSchema, z.array(SourceSchema)),
+  'catalog:sources': channel(WorkspaceRefSchema, z.array(SourceSchema)),
   'sync:start': channel(SyncStartRequestSchema, OperationRefSchema),
   'sync:cancel': channel(OperationIdRequestSchema, CancelResponseSchema),
-  'sync:status': channel(EmptyRequestSchema, SyncStatusSchema),
+  'sync:status': channel(WorkspaceRefSchema, SyncStatusSchema),
 } as const;
 
 export type Channels = typeof channels;

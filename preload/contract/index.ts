@@ -7,6 +7,7 @@ export * from './schemas/accounts';
 export * from './schemas/aws';
 export * from './schemas/connections';
 export * from './schemas/imports';
+export * from './schemas/workspaces';
 export * from './schemas/catalog';
 export * from './schemas/sync';
 

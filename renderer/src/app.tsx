@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect } from 'react';
 import { useTransportStatus } from './api/api-context';
 import { UNAUTHORIZED_MESSAGE } from './api/transport-error';
 import { useAppInfo } from './api/queries';
+import { WorkspaceScope } from './api/workspace-scope';
 import { AppHeader } from './components/app-header';
 import { APP_SHELL_ID } from './components/dialog';
 import { ErrorMessage } from './components/error-message';
@@ -10,22 +11,17 @@ import { AccountsPanel } from './features/accounts/accounts-panel';
 import { CatalogBrowser } from './features/catalog/catalog-browser';
 import { SourcesSidebar } from './features/sync/sources-sidebar';
 import { SyncProvider } from './features/sync/sync-context';
+import { AppActionsProvider, useAppActions } from './features/workspaces/app-actions';
+import { AppDialogs } from './features/workspaces/app-dialogs';
+import { useWorkspaces, WorkspaceProvider } from './features/workspaces/workspace-context';
+import { WorkspacesPanel } from './features/workspaces/workspaces-panel';
 import { markReady } from './ready-signal';
 import { useLiveCatalog } from './use-live-catalog';
 
-/** The window: header and banners on top, accounts and sources on the left, the catalog on the right. */
+/** The window: header and banners on top, workspaces, accounts and sources on the left, the catalog on the right. */
 export function App() {
   const { unauthorized } = useTransportStatus();
-  const info = useAppInfo();
-  const [adding, setAdding] = useState(false);
   useLiveCatalog();
-
-  useEffect(() => {
-    if (info.isSuccess) markReady('info');
-  }, [info.isSuccess]);
-  const onFirstPage = useCallback(() => markReady('catalog'), []);
-  const openAdd = useCallback(() => setAdding(true), []);
-  const closeAdd = useCallback(() => setAdding(false), []);
 
   if (unauthorized) {
     return (
@@ -39,23 +35,80 @@ export function App() {
       </main>
     );
   }
+  return (
+    <WorkspaceProvider>
+      <AppActionsProvider>
+        <AppShell />
+        <AppDialogs />
+      </AppActionsProvider>
+    </WorkspaceProvider>
+  );
+}
+
+function AppShell() {
+  const info = useAppInfo();
+  const { current } = useWorkspaces();
+  useEffect(() => {
+    if (info.isSuccess) markReady('info');
+  }, [info.isSuccess]);
 
   return (
-    <SyncProvider>
-      <div id={APP_SHELL_ID} className="app">
-        <AppHeader info={info.data} />
-        <NoticeBanners info={info.data} />
-        {info.isError && <ErrorMessage error={info.error} context="Could not reach Hangar" />}
+    <div id={APP_SHELL_ID} className="app">
+      <AppHeader info={info.data} />
+      <NoticeBanners info={info.data} />
+      {info.isError && <ErrorMessage error={info.error} context="Could not reach Hangar" />}
+      {current ? (
+        <WorkspaceScope workspaceId={current.id}>
+          <SyncProvider>
+            <WorkspaceLayout />
+          </SyncProvider>
+        </WorkspaceScope>
+      ) : (
         <div className="workspace">
           <aside className="sidebar">
-            <AccountsPanel adding={adding} onAdd={openAdd} onCloseAdd={closeAdd} />
-            <SourcesSidebar />
+            <WorkspacesPanel />
           </aside>
           <main className="content">
-            <CatalogBrowser onAddAccount={openAdd} onFirstPage={onFirstPage} />
+            <p className="opening muted" role="status">
+              Opening the workspace…
+            </p>
           </main>
         </div>
-      </div>
-    </SyncProvider>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What one workspace shows. Every view holding workspace data is keyed by the workspace: a switch
+ * mounts fresh ones (selection, details, filters and dialogs start over) whose queries name the
+ * new workspace, so nothing of the previous client is rendered meanwhile.
+ */
+function WorkspaceLayout() {
+  const { current } = useWorkspaces();
+  const { dialog, openDialog, closeDialog } = useAppActions();
+  const onFirstPage = useCallback(() => markReady('catalog'), []);
+  const openAdd = useCallback(() => openDialog({ kind: 'add-account' }), [openDialog]);
+  const key = current?.id ?? '';
+  return (
+    <div className="workspace">
+      <aside className="sidebar">
+        <WorkspacesPanel />
+        <Fragment key={key}>
+          <AccountsPanel
+            workspace={current}
+            adding={dialog?.kind === 'add-account'}
+            importing={dialog?.kind === 'import-machine'}
+            onAdd={openAdd}
+            onImport={() => openDialog({ kind: 'import-machine' })}
+            onCloseDialog={closeDialog}
+          />
+          <SourcesSidebar />
+        </Fragment>
+      </aside>
+      <main className="content">
+        <CatalogBrowser key={key} onAddAccount={openAdd} onFirstPage={onFirstPage} />
+      </main>
+    </div>
   );
 }

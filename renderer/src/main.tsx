@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiClient } from './api/api-client';
 import { ApiProvider } from './api/api-context';
 import { ApiError } from './api/api-error';
 import { connectTransport } from './api/bridge';
+import { workspaceOfKey } from './api/queries';
 import { App } from './app';
 import './styles/base.css';
 import './styles/clouds.css';
@@ -17,6 +18,7 @@ import './styles/toolbar.css';
 import './styles/facets.css';
 import './styles/details.css';
 import './styles/timeline.css';
+import './styles/workspaces.css';
 
 // Our CSP forbids eval: tell zod not to probe `new Function` (which logs a CSP violation).
 z.config({ jitless: true });
@@ -26,7 +28,15 @@ const TRANSIENT = new Set(['cloud-throttled', 'host-unreachable']);
 
 const transport = connectTransport();
 const api = new ApiClient(transport);
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      // A workspace removed in another window: refetch the list so this window moves on.
+      if (error instanceof ApiError && error.code === 'not-found' && workspaceOfKey(query.queryKey)) {
+        void queryClient.invalidateQueries({ queryKey: ['workspaces:list'] });
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       // Main pushes `catalog:changed` when data changes, so focus refetches add nothing.

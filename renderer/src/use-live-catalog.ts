@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi, useTransportStatus } from './api/api-context';
-import { invalidateCatalog } from './api/queries';
+import { invalidateAccounts, invalidateCatalog } from './api/queries';
 
 /**
  * Keeps cached queries honest: `catalog:changed` invalidates catalog queries, and after the event
@@ -13,7 +13,15 @@ export function useLiveCatalog(): void {
   const { openCount } = useTransportStatus();
   const firstOpen = useRef<number | null>(null);
 
-  useEffect(() => api.on('catalog:changed', () => void invalidateCatalog(queryClient)), [api, queryClient]);
+  useEffect(
+    () =>
+      api.on('catalog:changed', () => {
+        void invalidateCatalog(queryClient);
+        // Accounts come and go with their caches (maybe in another window): lists and counts too.
+        void invalidateAccounts(queryClient);
+      }),
+    [api, queryClient],
+  );
 
   useEffect(() => {
     if (openCount === 0) return;

@@ -8,7 +8,7 @@ import {
 } from '@contract/index';
 import { CatalogShardStore } from '../../main/stores/catalog-shard-store';
 import { CatalogIndex } from '../../main/services/catalog-index';
-import { stateFor } from './bench-state';
+import { stateFor, WORKSPACE_ID } from './bench-state';
 import { queryMix, toQuery } from './bench-queries';
 import type { SyntheticPlan } from './synthetic-plan';
 
@@ -69,7 +69,9 @@ export async function measureCatalog(
   const loadMs = performance.now() - started;
   const index = new CatalogIndex(state, store, clock);
   const [, indexMs] = timed(() => index.rebuild());
-  const [firstPage, firstQueryMs] = timed(() => index.query(CatalogQuerySchema.parse({})));
+  const [firstPage, firstQueryMs] = timed(() =>
+    index.query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID })),
+  );
   const coldStartMs = performance.now() - started;
   if (firstPage.rows.length === 0) throw new Error('the first page came back empty');
   const rssAfterLoadMb = mb(process.memoryUsage().rss);
@@ -80,9 +82,13 @@ export async function measureCatalog(
     // Each round starts cold (no cached sort orders or searches), as a fresh session would.
     if (round > 0) index.rebuild();
     for (const query of queryMix(month)) {
-      const parsed = CatalogQuerySchema.parse(toQuery(query));
+      const parsed = CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID, ...toQuery(query) });
       const [page, queryMs] = timed(() => index.query(parsed));
-      const facetsRequest = FacetsRequestSchema.parse({ search: parsed.search, filters: parsed.filters });
+      const facetsRequest = FacetsRequestSchema.parse({
+        workspaceId: WORKSPACE_ID,
+        search: parsed.search,
+        filters: parsed.filters,
+      });
       const [, facetsMs] = timed(() => index.facets(facetsRequest));
       timings.push({
         label: query.label,
@@ -94,14 +100,16 @@ export async function measureCatalog(
     }
   }
   const rssAfterQueriesMb = mb(process.memoryUsage().rss);
-  const [, timelineMs] = timed(() => index.timeline(TimelineRequestSchema.parse({ months: 12 })));
+  const [, timelineMs] = timed(() =>
+    index.timeline(TimelineRequestSchema.parse({ workspaceId: WORKSPACE_ID, months: 12 })),
+  );
   const [exported, exportCsvMs] = timed(() =>
-    index.export(ExportRequestSchema.parse({ search: 'ubuntu', format: 'csv' })),
+    index.export(ExportRequestSchema.parse({ workspaceId: WORKSPACE_ID, search: 'ubuntu', format: 'csv' })),
   );
   const rssAfterExportMb = mb(process.memoryUsage().rss);
   const detailMs: number[] = [];
   const keys = index
-    .query(CatalogQuerySchema.parse({ search: 'server', limit: 50 }))
+    .query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID, search: 'server', limit: 50 }))
     .rows.map((row) => row.key);
   for (const key of keys) {
     const at = performance.now();

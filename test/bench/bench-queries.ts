@@ -50,7 +50,7 @@ export function queryMix(month: string): BenchQuery[] {
   ];
 }
 
-export function toQuery(query: BenchQuery): CatalogQuery {
+export function toQuery(query: BenchQuery): Omit<CatalogQuery, 'workspaceId'> {
   return {
     search: query.search ?? '',
     filters: query.filters ?? {},

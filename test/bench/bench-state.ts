@@ -2,6 +2,9 @@ import { Low, Memory } from 'lowdb';
 import { AppStateStore, defaultAppState, type AppState } from '../../main/stores/app-state';
 import type { SyntheticPlan } from './synthetic-plan';
 
+/** Requests name their workspace; the engine serves the state it was built with. */
+export const WORKSPACE_ID = 'ws-bench';
+
 /**
  * App state holding the plan's accounts and sources. The catalog engine reads only id, cloud and
  * name of an account, so the accounts carry no connection; the state is handed over unvalidated.

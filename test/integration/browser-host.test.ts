@@ -39,7 +39,7 @@ afterAll(async () => {
   await rm(rendererDir, { recursive: true, force: true });
 });
 
-const api = (headers: Record<string, string>, body = '{}') =>
+const api = (headers: Record<string, string>, body = '{"workspaceId":"default"}') =>
   rawRequest(`${base}/api/catalog:facets`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

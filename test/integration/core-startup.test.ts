@@ -38,7 +38,7 @@ describe('starting Hangar', () => {
     hangar = await startCore({ sandbox: true });
     const info = await hangar.call('app:info', {});
     expect(info).toMatchObject({
-      workspaceName: 'Sandbox',
+      startWorkspaceId: 'sandbox',
       sandbox: { running: true, clouds: expect.arrayContaining(['aws']) },
     });
     await hangar.core.sync.idle();

@@ -1,16 +1,32 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelName, ChannelRequest, ChannelResponse, EventName, EventPayload } from '@contract/index';
+import {
+  channels,
+  type ChannelName,
+  type ChannelRequest,
+  type ChannelResponse,
+  type EventName,
+  type EventPayload,
+} from '@contract/index';
 import { createHangarCore, type HangarCore } from '../../main/app/hangar-core';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
 import type { ImportSystem } from '../../main/importers';
+
+type WithoutWorkspace<T> = T extends { workspaceId: string }
+  ? Omit<T, 'workspaceId'> & { workspaceId?: string }
+  : T;
 
 export interface CoreHarness {
   core: HangarCore;
   dataDir: string;
   secrets: MemorySecretStore;
-  call<C extends ChannelName>(channel: C, request: ChannelRequest<C>): Promise<ChannelResponse<C>>;
+  /** Added to every request whose channel takes a workspace and that names none. */
+  workspaceId: string;
+  call<C extends ChannelName>(
+    channel: C,
+    request: WithoutWorkspace<ChannelRequest<C>>,
+  ): Promise<ChannelResponse<C>>;
   /** Resolves with the first event of that name matching the predicate. */
   nextEvent<E extends EventName>(
     event: E,
@@ -39,8 +55,15 @@ export async function startCore(
     core: await open(),
     dataDir,
     secrets,
+    workspaceId: options.sandbox ? 'sandbox' : 'default',
     async call(channel, request) {
-      const result = await harness.core.dispatcher.dispatch(channel, request);
+      const shape = (channels[channel].request as unknown as { shape?: Record<string, unknown> }).shape;
+      const needsWorkspace = shape !== undefined && 'workspaceId' in shape;
+      const payload =
+        needsWorkspace && !(request as { workspaceId?: string }).workspaceId
+          ? { ...(request as object), workspaceId: harness.workspaceId }
+          : request;
+      const result = await harness.core.dispatcher.dispatch(channel, payload);
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
       return result.data as never;
     },

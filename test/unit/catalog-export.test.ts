@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogQuerySchema, ExportRequestSchema, type ImageSummary } from '@contract/index';
 import { csvField, EXPORT_COLUMNS, exportView } from '../../main/services/catalog-export';
-import { catalogWith, image, NOW, type CatalogFixture } from './catalog-fixture';
+import { catalogWith, image, NOW, type CatalogFixture, WORKSPACE_ID } from './catalog-fixture';
 
 let fixture: CatalogFixture;
 
@@ -85,7 +85,8 @@ describe('CSV fields', () => {
 });
 
 describe('catalog export', () => {
-  const run = (input: object) => fixture.index.export(ExportRequestSchema.parse(input));
+  const run = (input: object) =>
+    fixture.index.export(ExportRequestSchema.parse({ workspaceId: WORKSPACE_ID, ...input }));
 
   it('exports the view as CSV: a header row, then the summaries in the view order', () => {
     const result = run({ search: '', format: 'csv', sort: { column: 'createdAt', direction: 'asc' } });
@@ -115,14 +116,16 @@ describe('catalog export', () => {
     const result = run({ search: 'comma', format: 'json' });
     expect(result).toMatchObject({ mimeType: 'application/json', rows: 1, truncated: false });
     const rows = JSON.parse(result.content) as ImageSummary[];
-    expect(rows).toEqual(fixture.index.query(CatalogQuerySchema.parse({ search: 'comma' })).rows);
+    expect(rows).toEqual(
+      fixture.index.query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID, search: 'comma' })).rows,
+    );
     expect(JSON.parse(run({ search: 'nothing-matches', format: 'json' }).content)).toEqual([]);
   });
 
   it('stops at the row cap and says the export was truncated', () => {
     const table = fixture.index.table();
     const context = { accountNames: new Map([['acct', 'A']]), nowMs: NOW.getTime() };
-    const input = ExportRequestSchema.parse({ format: 'csv' });
+    const input = ExportRequestSchema.parse({ workspaceId: WORKSPACE_ID, format: 'csv' });
     const capped = exportView(table, input, context, NOW, 2);
     expect(capped).toMatchObject({ rows: 2, truncated: true });
     expect(parseCsv(capped.content)).toHaveLength(3);

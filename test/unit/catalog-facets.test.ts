@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FacetsRequestSchema, type CatalogFilters, type FacetName } from '@contract/index';
-import { catalogWith, image, type CatalogFixture } from './catalog-fixture';
+import { catalogWith, image, type CatalogFixture, WORKSPACE_ID } from './catalog-fixture';
 
 let fixture: CatalogFixture;
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => fixture.cleanup());
 
 const facets = (search = '', filters: Partial<CatalogFilters> = {}) =>
-  fixture.index.facets(FacetsRequestSchema.parse({ search, filters })).facets;
+  fixture.index.facets(FacetsRequestSchema.parse({ workspaceId: WORKSPACE_ID, search, filters })).facets;
 const counts = (facet: FacetName, search = '', filters: Partial<CatalogFilters> = {}) =>
   Object.fromEntries(facets(search, filters)[facet]!.map((v) => [v.value, v.count]));
 

@@ -11,6 +11,8 @@ import { storedImage } from '../support/stored-image';
 
 export const NOW = new Date('2026-11-23T12:00:00.000Z');
 export const SYNCED_AT = '2026-11-23T10:00:00.000Z';
+/** Requests name their workspace; the engine serves the state it was built with. */
+export const WORKSPACE_ID = 'ws-test';
 
 export interface FixtureAccount {
   id: string;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CatalogQuerySchema } from '@contract/index';
 import { CatalogShardStore } from '../../main/stores/catalog-shard-store';
 import { CatalogIndex } from '../../main/services/catalog-index';
-import { catalogWith, image, NOW, SYNCED_AT, type CatalogFixture } from './catalog-fixture';
+import { catalogWith, image, NOW, SYNCED_AT, type CatalogFixture, WORKSPACE_ID } from './catalog-fixture';
 
 let fixture: CatalogFixture;
 const raw = {
@@ -44,7 +44,7 @@ beforeEach(async () => {
 });
 afterEach(() => fixture.cleanup());
 
-const all = () => fixture.index.query(CatalogQuerySchema.parse({ limit: 500 }));
+const all = () => fixture.index.query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID, limit: 500 }));
 
 describe('CatalogIndex', () => {
   it('reads an image detail (tags, fields, raw) from disk only when asked', async () => {
@@ -97,7 +97,9 @@ describe('CatalogIndex', () => {
     return restartedStore.loadAll().then(async () => {
       const restarted = new CatalogIndex(fixture.state, restartedStore, { now: () => NOW });
       restarted.rebuild();
-      expect(restarted.query(CatalogQuerySchema.parse({ limit: 500 }))).toEqual(all());
+      expect(restarted.query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID, limit: 500 }))).toEqual(
+        all(),
+      );
       expect((await restarted.detail('acct.us-east-1.self/ami-1')).raw).toEqual(raw);
     });
   });

@@ -10,7 +10,7 @@ import type { StoredImage } from '../../main/catalog/stored-image';
 import { createPrng } from '../../main/sandbox/prng';
 import { generateSourceImages } from '../bench/synthetic-images';
 import { planCatalog } from '../bench/synthetic-plan';
-import { catalogWith, NOW, type CatalogFixture } from './catalog-fixture';
+import { catalogWith, NOW, type CatalogFixture, WORKSPACE_ID } from './catalog-fixture';
 
 /**
  * The engine (blocks, trigram and character pruning, cached and refined searches, radix and
@@ -184,7 +184,9 @@ const COLUMNS: SortColumn[] = [
 
 describe('catalog engine against a plain model', () => {
   it('has every image, one row per source and cloudId', () => {
-    expect(fixture.index.query(CatalogQuerySchema.parse({})).catalogSize).toBe(rows.length);
+    expect(fixture.index.query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID })).catalogSize).toBe(
+      rows.length,
+    );
     expect(rows.length).toBeGreaterThan(5_000);
   });
 
@@ -192,6 +194,7 @@ describe('catalog engine against a plain model', () => {
     for (let round = 0; round < 120; round += 1) {
       const terms = Array.from({ length: prng.int(0, 3) }, randomTerm);
       const query = CatalogQuerySchema.parse({
+        workspaceId: WORKSPACE_ID,
         search: terms.join(' '),
         filters: round % 3 === 0 ? randomFilters() : {},
         sort: { column: prng.pick(COLUMNS), direction: prng.pick(['asc', 'desc']) },
@@ -206,6 +209,7 @@ describe('catalog engine against a plain model', () => {
   it('counts facets under the search and every other facet filter, never its own', () => {
     for (let round = 0; round < 40; round += 1) {
       const request = FacetsRequestSchema.parse({
+        workspaceId: WORKSPACE_ID,
         search: prng.chance(0.5) ? randomTerm() : '',
         filters: randomFilters(),
       });

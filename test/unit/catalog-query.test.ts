@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogQuerySchema, type CatalogQuery, type ImageSummary } from '@contract/index';
-import { catalogWith, image, type CatalogFixture } from './catalog-fixture';
+import { catalogWith, image, type CatalogFixture, WORKSPACE_ID } from './catalog-fixture';
 
 let fixture: CatalogFixture;
 
@@ -90,9 +90,10 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.cleanup());
 
-const query = (input: CatalogQuery) => fixture.index.query(CatalogQuerySchema.parse(input));
-const ids = (input: CatalogQuery) => query(input).rows.map((row) => row.cloudId);
-const sorted = (input: CatalogQuery) => ids(input).sort();
+const query = (input: Omit<CatalogQuery, 'workspaceId'>) =>
+  fixture.index.query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID, ...input }));
+const ids = (input: Omit<CatalogQuery, 'workspaceId'>) => query(input).rows.map((row) => row.cloudId);
+const sorted = (input: Omit<CatalogQuery, 'workspaceId'>) => ids(input).sort();
 
 describe('catalog query: search', () => {
   it('matches name, description, id and tags; every term must match; case does not matter', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogQuerySchema } from '@contract/index';
 import { searchTerms } from '../../main/services/catalog-search';
-import { catalogWith, image, type CatalogFixture } from './catalog-fixture';
+import { catalogWith, image, type CatalogFixture, WORKSPACE_ID } from './catalog-fixture';
 
 let fixture: CatalogFixture;
 
@@ -41,7 +41,7 @@ afterAll(() => fixture.cleanup());
 
 const ids = (search: string): string[] =>
   fixture.index
-    .query(CatalogQuerySchema.parse({ search, limit: 500 }))
+    .query(CatalogQuerySchema.parse({ workspaceId: WORKSPACE_ID, search, limit: 500 }))
     .rows.map((row) => row.cloudId)
     .sort();
 

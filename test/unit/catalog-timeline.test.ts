@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TimelineRequestSchema, type CatalogFilters } from '@contract/index';
-import { catalogWith, image, type CatalogFixture } from './catalog-fixture';
+import { catalogWith, image, type CatalogFixture, WORKSPACE_ID } from './catalog-fixture';
 
 let fixture: CatalogFixture;
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => fixture.cleanup());
 
 const timeline = (months: number, search = '', filters: Partial<CatalogFilters> = {}) =>
-  fixture.index.timeline(TimelineRequestSchema.parse({ months, search, filters }));
+  fixture.index.timeline(TimelineRequestSchema.parse({ workspaceId: WORKSPACE_ID, months, search, filters }));
 
 describe('deprecation timeline', () => {
   it('counts per UTC month from the current one, in total and per cloud, and those already past', () => {

@@ -84,7 +84,10 @@ describe('contract validation at the dispatcher', () => {
 
   it('applies defaults before the handler sees the request', async () => {
     const query = vi.fn().mockResolvedValue({ rows: [], offset: 0, total: 0, catalogSize: 0 });
-    await dispatcherWith({ 'catalog:query': query }).dispatch('catalog:query', { search: 'noble' });
+    await dispatcherWith({ 'catalog:query': query }).dispatch('catalog:query', {
+      workspaceId: 'default',
+      search: 'noble',
+    });
     expect(query).toHaveBeenCalledWith(
       expect.objectContaining({
         search: 'noble',

@@ -43,6 +43,9 @@ class RecordingAdapter extends Memory<AppState> {
 
 const account = (id: string): AppState['accounts'][number] => ({
   id,
+  workspaceId: 'default',
+  environmentId: null,
+  lastVerifiedAt: null,
   cloud: 'aws',
   name: id,
   kind: 'user',

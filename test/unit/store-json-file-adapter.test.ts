@@ -39,6 +39,9 @@ const validState = (): AppState => ({
   accounts: [
     {
       id: 'aws-1',
+      workspaceId: 'default',
+      environmentId: null,
+      lastVerifiedAt: null,
       cloud: 'aws',
       name: 'Production',
       kind: 'user',

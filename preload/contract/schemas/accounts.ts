@@ -19,6 +19,8 @@ export type CredentialStorage = z.infer<typeof CredentialStorageSchema>;
 /** What the renderer may know about an account: its connection, never its secret. */
 export const AccountSchema = z.object({
   id: IdSchema,
+  workspaceId: IdSchema,
+  environmentId: IdSchema.nullable(),
   cloud: CloudSchema,
   name: z.string(),
   kind: z.enum(['sandbox', 'user']),
@@ -31,6 +33,8 @@ export const AccountSchema = z.object({
   endpoint: z.string().nullable(),
   credentials: z.enum(['keychain', 'session', 'sandbox', 'missing']),
   createdAt: IsoDateSchema,
+  /** When a connection test last succeeded. */
+  lastVerifiedAt: IsoDateSchema.nullable(),
 });
 export type Account = z.infer<typeof AccountSchema>;
 
@@ -57,7 +61,29 @@ export const AccountDraftSchema = z.discriminatedUnion('cloud', [
 export type AccountDraft = z.infer<typeof AccountDraftSchema>;
 
 export const AddAccountRequestSchema = z
-  .object({ name: Name, storage: CredentialStorageSchema, account: AccountDraftSchema })
+  .object({
+    workspaceId: IdSchema,
+    environmentId: IdSchema.optional(),
+    name: Name,
+    storage: CredentialStorageSchema,
+    account: AccountDraftSchema,
+  })
+  .strict();
+
+/** Rotate an account's secret, or give one to an account imported without it. */
+export const SetSecretRequestSchema = z
+  .object({
+    accountId: IdSchema,
+    storage: CredentialStorageSchema,
+    /** Checked against the account's own cloud in main. */
+    secret: z.union([
+      AwsSecretSchema,
+      GcpSecretSchema,
+      AzureSecretSchema,
+      OpenStackSecretSchema,
+      VmwareSecretSchema,
+    ]),
+  })
   .strict();
 export type AddAccountRequest = z.infer<typeof AddAccountRequestSchema>;
 

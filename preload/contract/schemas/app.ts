@@ -18,7 +18,8 @@ export type KeychainStatus = z.infer<typeof KeychainStatusSchema>;
 export const AppInfoSchema = z.object({
   version: z.string(),
   transport: z.enum(['electron', 'browser']),
-  workspaceName: z.string(),
+  /** The workspace a new window opens on. */
+  startWorkspaceId: z.string(),
   /** The embedded sandbox: local stand-ins of these clouds, with built-in accounts. */
   sandbox: z.object({ running: z.boolean(), clouds: z.array(CloudSchema) }),
   keychain: KeychainStatusSchema,

@@ -109,6 +109,7 @@ function emptyFilters() {
 
 export const CatalogQuerySchema = z
   .object({
+    workspaceId: IdSchema,
     search: z.string().max(200).default(''),
     filters: CatalogFiltersSchema.default(emptyFilters()),
     sort: z
@@ -156,11 +157,16 @@ export const CatalogFacetsSchema = z.object({
 export type CatalogFacets = z.infer<typeof CatalogFacetsSchema>;
 
 export const FacetsRequestSchema = z
-  .object({ search: z.string().max(200).default(''), filters: CatalogFiltersSchema.default(emptyFilters()) })
+  .object({
+    workspaceId: IdSchema,
+    search: z.string().max(200).default(''),
+    filters: CatalogFiltersSchema.default(emptyFilters()),
+  })
   .strict();
 
 export const TimelineRequestSchema = z
   .object({
+    workspaceId: IdSchema,
     search: z.string().max(200).default(''),
     filters: CatalogFiltersSchema.default(emptyFilters()),
     months: z.number().int().min(1).max(36).default(12),
@@ -183,6 +189,7 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 
 export const ExportRequestSchema = z
   .object({
+    workspaceId: IdSchema,
     search: z.string().max(200).default(''),
     filters: CatalogFiltersSchema.default(emptyFilters()),
     sort: z
@@ -203,7 +210,9 @@ export const ExportSchema = z.object({
 });
 export type CatalogExport = z.infer<typeof ExportSchema>;
 
-export const ImageKeyRequestSchema = z.object({ key: z.string().min(1).max(400) }).strict();
+export const ImageKeyRequestSchema = z
+  .object({ workspaceId: IdSchema, key: z.string().min(1).max(400) })
+  .strict();
 
 /** A cached slice of the catalog: one account × region × owner. */
 export const SourceSchema = z.object({

@@ -47,6 +47,7 @@ export const DiscoverResultSchema = z.object({
 
 export const ImportRequestSchema = z
   .object({
+    workspaceId: IdSchema,
     candidateId: IdSchema,
     name: z.string().trim().min(1).max(64).optional(),
     storage: CredentialStorageSchema,

@@ -3,6 +3,7 @@ import { AppErrorSchema, IdSchema, IsoDateSchema } from './common';
 
 export const SyncStartRequestSchema = z
   .object({
+    workspaceId: IdSchema,
     /** Sync one account; omit for every account. */
     accountId: IdSchema.optional(),
     /** Sync these accounts. */
@@ -31,6 +32,7 @@ export type SourceProgress = z.infer<typeof SourceProgressSchema>;
 
 export const SyncSnapshotSchema = z.object({
   operationId: z.string(),
+  workspaceId: z.string(),
   state: z.enum(['running', 'done', 'cancelled']),
   startedAt: IsoDateSchema,
   finishedAt: IsoDateSchema.nullable(),

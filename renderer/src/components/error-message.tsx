@@ -7,12 +7,14 @@ interface ErrorMessageProps {
   context?: string;
   /** Extra advice that only the caller knows (e.g. "the cached catalog is still browsable"). */
   hint?: string;
+  /** Leave out the generic advice for the error code when main's own sentence says what to do. */
+  noAdvice?: boolean;
 }
 
 /** Every failure says what happened and what to do next. */
-export function ErrorMessage({ error, context, hint }: ErrorMessageProps) {
+export function ErrorMessage({ error, context, hint, noAdvice }: ErrorMessageProps) {
   const apiError = toApiError(error);
-  const next = nextStepFor(apiError.code);
+  const next = noAdvice ? null : nextStepFor(apiError.code);
   return (
     <div className="error-message" role="alert">
       <p>

@@ -1,8 +1,11 @@
 import { useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Account } from '@contract/index';
 import { useApi } from '../../api/api-context';
 import { toApiError } from '../../api/api-error';
+import { invalidateAccounts } from '../../api/queries';
 import { CloudBadge } from '../../components/cloud-badge';
+import { RelativeTime } from '../../components/relative-time';
 import { ACCOUNT_LABELS } from './account-labels';
 import { ConnectionCheckResult, type CheckState } from './form/connection-check';
 
@@ -17,12 +20,18 @@ interface AccountItemProps {
   account: Account;
   /** Why the cloud may be out of reach (from the sources' last sync), or null. */
   offlineReason: string | null;
+  /** The name of the workspace environment it belongs to, if any. */
+  environmentName: string | null;
   onRemove: () => void;
+  /** Rotate its secret, or give it one when it has none here. */
+  onSetSecret: () => void;
 }
 
 /** One account: its cloud, what it covers, where its secret is held (never the secret itself). */
-export function AccountItem({ account, offlineReason, onRemove }: AccountItemProps) {
+export function AccountItem(props: AccountItemProps) {
+  const { account, offlineReason, environmentName, onRemove, onSetSecret } = props;
   const api = useApi();
+  const queryClient = useQueryClient();
   const nameId = useId();
   const reasonId = useId();
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
@@ -32,11 +41,10 @@ export function AccountItem({ account, offlineReason, onRemove }: AccountItemPro
   const test = async () => {
     setCheck({ state: 'running', target });
     try {
-      setCheck({
-        state: 'done',
-        target,
-        check: await api.invoke('accounts:test', { accountId: account.id }),
-      });
+      const result = await api.invoke('accounts:test', { accountId: account.id });
+      setCheck({ state: 'done', target, check: result });
+      // A success is remembered in main as "last verified".
+      if (result.ok) void invalidateAccounts(queryClient);
     } catch (error) {
       setCheck({ state: 'failed', error: toApiError(error) });
     }
@@ -62,6 +70,7 @@ export function AccountItem({ account, offlineReason, onRemove }: AccountItemPro
         )}
       </div>
       <dl className="account-meta">
+        {environmentName && <MetaRow label="Environment" values={[environmentName]} />}
         <MetaRow label={labels.locations} values={account.locations} />
         <MetaRow label={labels.scopes} values={account.scopes} />
         {account.identity && (
@@ -97,6 +106,23 @@ export function AccountItem({ account, offlineReason, onRemove }: AccountItemPro
         >
           Test connection
         </button>
+        {account.kind !== 'sandbox' && (
+          <button
+            type="button"
+            className={`button-small ${account.credentials === 'missing' ? 'button-primary' : ''}`}
+            aria-describedby={nameId}
+            onClick={onSetSecret}
+          >
+            {account.credentials === 'missing' ? 'Set secret' : 'Rotate secret'}
+          </button>
+        )}
+        <span className="account-verified muted">
+          {account.lastVerifiedAt ? (
+            <RelativeTime iso={account.lastVerifiedAt} prefix="last verified" />
+          ) : (
+            'not verified yet'
+          )}
+        </span>
         {check.state !== 'idle' && (
           <button
             type="button"

@@ -1,38 +1,62 @@
 import { useState } from 'react';
-import type { Account } from '@contract/index';
+import type { Account, Workspace } from '@contract/index';
 import { useAccounts, useCatalogSources } from '../../api/queries';
 import { ErrorMessage } from '../../components/error-message';
 import { accountOfflineReason } from '../sync/offline-reason';
 import { useSync } from '../sync/sync-context';
 import { AccountItem } from './account-item';
 import { AddAccountDialog } from './add-account-dialog';
+import { ImportMachineDialog } from './import/import-machine-dialog';
 import { RemoveAccountDialog } from './remove-account-dialog';
+import { SetSecretDialog } from './secret/set-secret-dialog';
+import { SyncOffer } from './sync-offer';
 
 interface AccountsPanelProps {
+  /** The window's workspace (its name and environments). */
+  workspace: Workspace | null;
   adding: boolean;
+  importing: boolean;
   onAdd: () => void;
-  onCloseAdd: () => void;
+  onImport: () => void;
+  onCloseDialog: () => void;
 }
 
-/** The account list, the add dialog, and the offer to sync an account just added. */
-export function AccountsPanel({ adding, onAdd, onCloseAdd }: AccountsPanelProps) {
+/** The workspace's accounts, the add and import dialogs, and the offer to sync what was just added. */
+export function AccountsPanel({
+  workspace,
+  adding,
+  importing,
+  onAdd,
+  onImport,
+  onCloseDialog,
+}: AccountsPanelProps) {
   const accounts = useAccounts();
   const sources = useCatalogSources();
   const { running, start } = useSync();
   const [removing, setRemoving] = useState<Account | null>(null);
-  const [justAdded, setJustAdded] = useState<Account | null>(null);
-  const [removedNote, setRemovedNote] = useState<string | null>(null);
+  const [settingSecret, setSettingSecret] = useState<Account | null>(null);
+  const [justAdded, setJustAdded] = useState<Account[]>([]);
+  const [note, setNote] = useState<string | null>(null);
+  const environmentName = (account: Account) =>
+    workspace?.environments.find((env) => env.id === account.environmentId)?.name ?? null;
 
-  const onSaved = (account: Account) => {
-    onCloseAdd();
-    setRemovedNote(null);
-    setJustAdded(account);
+  const onAdded = (added: Account[]) => {
+    onCloseDialog();
+    setNote(null);
+    setJustAdded(added);
   };
 
   const onRemoved = (account: Account, keychainEntryRemoved: boolean) => {
     setRemoving(null);
-    if (justAdded?.id === account.id) setJustAdded(null);
-    setRemovedNote(`Removed ${account.name}${keychainEntryRemoved ? ' and its keychain entry' : ''}.`);
+    setJustAdded((current) => current.filter((a) => a.id !== account.id));
+    setNote(`Removed ${account.name}${keychainEntryRemoved ? ' and its keychain entry' : ''}.`);
+  };
+
+  const onSecretSaved = (account: Account) => {
+    setSettingSecret(null);
+    setNote(
+      `Saved the secret for ${account.name} (${account.credentials === 'keychain' ? 'OS keychain' : 'this session only'}). Test the connection to check it.`,
+    );
   };
 
   return (
@@ -43,32 +67,27 @@ export function AccountsPanel({ adding, onAdd, onCloseAdd }: AccountsPanelProps)
           Add account
         </button>
       </div>
-      {justAdded && (
-        <div className="offer" role="status">
-          <p>
-            Added <strong>{justAdded.name}</strong>. Sync it now to cache its images.
-          </p>
-          <div className="offer-actions">
-            <button
-              type="button"
-              className="button-primary"
-              disabled={running}
-              onClick={() => {
-                void start({ accountId: justAdded.id });
-                setJustAdded(null);
-              }}
-            >
-              Sync now
-            </button>
-            <button type="button" className="button-quiet" onClick={() => setJustAdded(null)}>
-              Later
-            </button>
-          </div>
-        </div>
+      <button type="button" className="button-small panel-extra" onClick={onImport}>
+        Import from this machine
+      </button>
+      {justAdded.length > 0 && (
+        <SyncOffer
+          accounts={justAdded}
+          syncing={running}
+          onSync={() => {
+            void start(
+              justAdded.length === 1
+                ? { accountId: justAdded[0]!.id }
+                : { accountIds: justAdded.map((a) => a.id) },
+            );
+            setJustAdded([]);
+          }}
+          onLater={() => setJustAdded([])}
+        />
       )}
-      {removedNote && (
+      {note && (
         <p className="removed-note" role="status">
-          {removedNote}
+          {note}
         </p>
       )}
       {accounts.isError && <ErrorMessage error={accounts.error} context="Could not list the accounts" />}
@@ -79,13 +98,35 @@ export function AccountsPanel({ adding, onAdd, onCloseAdd }: AccountsPanelProps)
             key={account.id}
             account={account}
             offlineReason={accountOfflineReason(sources.data ?? [], account.id)}
+            environmentName={environmentName(account)}
             onRemove={() => setRemoving(account)}
+            onSetSecret={() => setSettingSecret(account)}
           />
         ))}
       </ul>
-      {adding && <AddAccountDialog onClose={onCloseAdd} onSaved={onSaved} />}
+      {adding && (
+        <AddAccountDialog
+          workspace={workspace}
+          onClose={onCloseDialog}
+          onSaved={(account) => onAdded([account])}
+        />
+      )}
+      {importing && (
+        <ImportMachineDialog
+          workspaceName={workspace?.name ?? 'this workspace'}
+          onClose={onCloseDialog}
+          onImported={onAdded}
+        />
+      )}
       {removing && (
         <RemoveAccountDialog account={removing} onClose={() => setRemoving(null)} onRemoved={onRemoved} />
+      )}
+      {settingSecret && (
+        <SetSecretDialog
+          account={settingSecret}
+          onClose={() => setSettingSecret(null)}
+          onSaved={onSecretSaved}
+        />
       )}
     </section>
   );

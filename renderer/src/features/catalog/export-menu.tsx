@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CatalogExport } from '@contract/index';
 import { useApi } from '../../api/api-context';
 import { toApiError, type ApiError } from '../../api/api-error';
+import { useWorkspaceId } from '../../api/workspace-scope';
 import { ErrorMessage } from '../../components/error-message';
 import { PopoverMenu } from '../../components/popover-menu';
 import { downloadText } from '../../lib/download';
@@ -20,12 +21,13 @@ type ExportState =
  */
 export function ExportMenu({ view }: { view: CatalogView }) {
   const api = useApi();
+  const workspaceId = useWorkspaceId();
   const [status, setStatus] = useState<ExportState>({ state: 'idle' });
 
   const run = async (format: 'csv' | 'json') => {
     setStatus({ state: 'running', format });
     try {
-      const file = await api.invoke('catalog:export', { ...view, format });
+      const file = await api.invoke('catalog:export', { ...view, format, workspaceId });
       downloadText(file.fileName, file.mimeType, file.content);
       setStatus({
         state: 'done',

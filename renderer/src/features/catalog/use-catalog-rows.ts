@@ -1,8 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
-import type { CatalogFilters, CatalogQuery, ImageSummary, SortColumn } from '@contract/index';
+import type { CatalogFilters, ImageSummary, SortColumn } from '@contract/index';
 import { useApi } from '../../api/api-context';
 import type { ApiError } from '../../api/api-error';
-import { channelKey } from '../../api/queries';
+import { channelKey, type PageRequest } from '../../api/queries';
+import { useWorkspaceId } from '../../api/workspace-scope';
 
 /** Rows per `catalog:query` call: a few screens' worth, well under the contract's 500 cap. */
 export const PAGE_SIZE = 100;
@@ -13,7 +14,7 @@ export interface CatalogView {
   sort: { column: SortColumn; direction: 'asc' | 'desc' };
 }
 
-export function pageRequest(view: CatalogView, page: number): CatalogQuery {
+export function pageRequest(view: CatalogView, page: number): PageRequest {
   return { ...view, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
 }
 
@@ -31,6 +32,7 @@ export interface CatalogRows {
  */
 export function useCatalogRows(view: CatalogView, firstIndex: number, lastIndex: number): CatalogRows {
   const api = useApi();
+  const workspaceId = useWorkspaceId();
   const firstPage = Math.floor(Math.max(0, firstIndex) / PAGE_SIZE);
   const lastPage = Math.floor(Math.max(0, lastIndex) / PAGE_SIZE);
   const pages: number[] = [];
@@ -38,7 +40,7 @@ export function useCatalogRows(view: CatalogView, firstIndex: number, lastIndex:
 
   const results = useQueries({
     queries: pages.map((page) => {
-      const request = pageRequest(view, page);
+      const request = { ...pageRequest(view, page), workspaceId };
       return {
         queryKey: channelKey('catalog:query', request),
         queryFn: () => api.invoke('catalog:query', request),

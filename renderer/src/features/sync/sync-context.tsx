@@ -4,6 +4,7 @@ import type { SyncSnapshot, SyncStartRequest } from '@contract/index';
 import { useApi, useTransportStatus } from '../../api/api-context';
 import { toApiError, type ApiError } from '../../api/api-error';
 import { invalidateCatalog } from '../../api/queries';
+import { useWorkspaceId, type WithoutWorkspace } from '../../api/workspace-scope';
 
 interface SyncContextValue {
   /** The running sync, or the last one until dismissed. */
@@ -11,7 +12,8 @@ interface SyncContextValue {
   running: boolean;
   /** Why starting or cancelling failed. */
   error: ApiError | null;
-  start: (request: SyncStartRequest) => Promise<void>;
+  /** Syncs in this window's workspace; which accounts or sources is the caller's choice. */
+  start: (request: WithoutWorkspace<SyncStartRequest>) => Promise<void>;
   cancel: () => Promise<void>;
   dismiss: () => void;
 }
@@ -27,26 +29,41 @@ function pickSnapshot(current: SyncSnapshot | null, incoming: SyncSnapshot): Syn
 /**
  * One sync at a time, shared by the sources sidebar and the "sync the new account" offer.
  * Progress arrives as `sync:progress` snapshots; on mount (and after the event link reconnects)
- * `sync:status` reattaches to a sync that was already running.
+ * `sync:status` reattaches to a sync that was already running. Only this window's workspace
+ * counts: another window's sync of another client is none of this view's business.
  */
 export function SyncProvider({ children }: { children: ReactNode }) {
   const api = useApi();
+  const workspaceId = useWorkspaceId();
   const queryClient = useQueryClient();
   const { openCount } = useTransportStatus();
-  const [snapshot, setSnapshot] = useState<SyncSnapshot | null>(null);
+  const [stored, setSnapshot] = useState<SyncSnapshot | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [shownFor, setShownFor] = useState(workspaceId);
+  if (shownFor !== workspaceId) {
+    // A switch: the panel starts over (adjusted while rendering, so no frame shows the old one).
+    setShownFor(workspaceId);
+    setSnapshot(null);
+    setError(null);
+  }
+  // Belt and braces: a late answer for another workspace is never shown here.
+  const snapshot = stored?.workspaceId === workspaceId ? stored : null;
 
   useEffect(
-    () => api.on('sync:progress', (incoming) => setSnapshot((current) => pickSnapshot(current, incoming))),
-    [api],
+    () =>
+      api.on('sync:progress', (incoming) => {
+        if (incoming.workspaceId === workspaceId) setSnapshot((current) => pickSnapshot(current, incoming));
+      }),
+    [api, workspaceId],
   );
 
   useEffect(() => {
     let live = true;
     api
-      .invoke('sync:status', {})
+      .invoke('sync:status', { workspaceId })
       .then(({ current }) => {
-        if (live && current) setSnapshot((existing) => pickSnapshot(existing, current));
+        if (live && current?.workspaceId === workspaceId)
+          setSnapshot((existing) => pickSnapshot(existing, current));
       })
       .catch(() => {
         // Not fatal: the sidebar still works, and the next progress event reattaches us.
@@ -54,7 +71,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, [api, openCount]);
+  }, [api, openCount, workspaceId]);
 
   const finished = snapshot !== null && snapshot.state !== 'running';
   useEffect(() => {
@@ -63,15 +80,16 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   }, [finished, queryClient]);
 
   const start = useCallback(
-    async (request: SyncStartRequest) => {
+    async (request: WithoutWorkspace<SyncStartRequest>) => {
       setError(null);
       try {
-        const { operationId } = await api.invoke('sync:start', request);
+        const { operationId } = await api.invoke('sync:start', { ...request, workspaceId });
         setSnapshot((current) =>
           current?.operationId === operationId
             ? current
             : {
                 operationId,
+                workspaceId,
                 state: 'running',
                 startedAt: new Date().toISOString(),
                 finishedAt: null,
@@ -82,7 +100,7 @@ export function SyncProvider({ children }: { children: ReactNode }) {
         setError(toApiError(e));
       }
     },
-    [api],
+    [api, workspaceId],
   );
 
   const operationId = snapshot?.state === 'running' ? snapshot.operationId : null;

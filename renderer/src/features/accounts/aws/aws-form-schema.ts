@@ -8,6 +8,7 @@ import {
   SecretAccessKeySchema,
 } from '@contract/index';
 import { blankToUndefined, splitList, withOthers } from '../form/form-text';
+import { AccountFormRequestSchema, type AccountFormRequestInput } from '../form/account-form-request';
 
 export const AWS_REGIONS = [
   'us-east-1',
@@ -57,7 +58,7 @@ export const AwsFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['regions'], message: 'choose at least one region' });
     }
   })
-  .transform((values): z.input<typeof AddAccountRequestSchema> => ({
+  .transform((values): AccountFormRequestInput => ({
     name: values.name,
     storage: values.storage,
     account: {
@@ -74,7 +75,7 @@ export const AwsFormSchema = z
       },
     },
   }))
-  .pipe(AddAccountRequestSchema);
+  .pipe(AccountFormRequestSchema);
 
 export type AwsFormValues = z.input<typeof AwsFormSchema>;
 

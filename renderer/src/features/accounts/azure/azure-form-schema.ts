@@ -7,6 +7,7 @@ import {
   EndpointUrlSchema,
 } from '@contract/index';
 import { blankToUndefined, splitList, withOthers } from '../form/form-text';
+import { AccountFormRequestSchema, type AccountFormRequestInput } from '../form/account-form-request';
 
 export const AZURE_LOCATIONS = [
   'eastus',
@@ -64,7 +65,7 @@ export const AzureFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['locations'], message: 'choose at least one location' });
     }
   })
-  .transform((values): z.input<typeof AddAccountRequestSchema> => ({
+  .transform((values): AccountFormRequestInput => ({
     name: values.name,
     storage: values.storage,
     account: {
@@ -83,7 +84,7 @@ export const AzureFormSchema = z
       secret: { clientSecret: values.clientSecret },
     },
   }))
-  .pipe(AddAccountRequestSchema);
+  .pipe(AccountFormRequestSchema);
 
 export type AzureFormValues = z.input<typeof AzureFormSchema>;
 

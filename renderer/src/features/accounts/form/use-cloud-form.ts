@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { Account, AddAccountRequest } from '@contract/index';
+import type { Account } from '@contract/index';
+import type { AccountFormRequest } from './account-form-request';
 import { unmappedIssue } from './form-text';
 import { draftOf, useDraftActions, type AccountFormSchema } from './use-draft-actions';
 
@@ -21,7 +22,7 @@ export function useCloudForm<Values extends FieldValues & { name: string }>(
   options: CloudFormOptions<Values>,
 ) {
   const { schema, defaults, fields, onSaved } = options;
-  const form = useForm<Values, unknown, AddAccountRequest>({
+  const form = useForm<Values, unknown, AccountFormRequest>({
     resolver: zodResolver(schema),
     defaultValues: defaults as DefaultValues<Values>,
     // Validate on submit, then live on change. Not on blur: an error appearing as focus leaves a

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Account, AccountDraft, AddAccountRequest } from '@contract/index';
+import type { Account, AccountDraft } from '@contract/index';
 import { useApi } from '../../../api/api-context';
 import { toApiError, type ApiError } from '../../../api/api-error';
 import { invalidateAccounts, invalidateCatalog } from '../../../api/queries';
+import { useWorkspaceId } from '../../../api/workspace-scope';
+import type { AccountFormRequest } from './account-form-request';
+import { useEnvironmentChoice } from './account-target';
 import type { CheckState } from './connection-check';
 
-/** Any cloud's form schema: the flat form values in, the contract's add request out. */
-export type AccountFormSchema<Values> = z.ZodType<AddAccountRequest, Values>;
+/** Any cloud's form schema: the flat form values in, the add request (minus where it goes) out. */
+export type AccountFormSchema<Values> = z.ZodType<AccountFormRequest, Values>;
 
 /**
  * The draft a form describes right now, or null (after showing the field errors) when it is not
@@ -32,6 +35,8 @@ export async function draftOf<Values extends { name: string }>(
 export function useDraftActions(onSaved: (account: Account) => void) {
   const api = useApi();
   const queryClient = useQueryClient();
+  const workspaceId = useWorkspaceId();
+  const environmentId = useEnvironmentChoice();
   const [check, setCheck] = useState<CheckState>({ state: 'idle' });
   const [saveError, setSaveError] = useState<ApiError | null>(null);
 
@@ -46,10 +51,11 @@ export function useDraftActions(onSaved: (account: Account) => void) {
   };
 
   /** Resolves true once saved; on failure the inputs stay so the user can fix and retry. */
-  const save = async (request: AddAccountRequest): Promise<boolean> => {
+  const save = async (request: AccountFormRequest): Promise<boolean> => {
     setSaveError(null);
     try {
-      const account = await api.invoke('accounts:add', request);
+      // The window's own workspace, whatever the form held: forms never choose it.
+      const account = await api.invoke('accounts:add', { ...request, workspaceId, environmentId });
       void invalidateAccounts(queryClient);
       void invalidateCatalog(queryClient);
       onSaved(account);

@@ -1,12 +1,12 @@
 import type { ChangeEvent } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { AddAccountRequest } from '@contract/index';
+import type { AccountFormRequest } from '../form/account-form-request';
 import { describedBy, FormField } from '../../../components/form-field';
 import { TextField } from '../form/text-field';
 import { describeKey, type GcpFormValues } from './gcp-form-schema';
 
 interface GcpCredentialFieldsProps {
-  form: UseFormReturn<GcpFormValues, unknown, AddAccountRequest>;
+  form: UseFormReturn<GcpFormValues, unknown, AccountFormRequest>;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   GcpProjectSchema,
 } from '@contract/index';
 import { blankToUndefined, splitList, withOthers } from '../form/form-text';
+import { AccountFormRequestSchema, type AccountFormRequestInput } from '../form/account-form-request';
 
 /** Google's public image projects (public-image-facts.md); the account's own project is always cached. */
 export const GCP_IMAGE_PROJECTS = [
@@ -77,7 +78,7 @@ export const GcpFormSchema = z
       });
     }
   })
-  .transform((values): z.input<typeof AddAccountRequestSchema> => ({
+  .transform((values): AccountFormRequestInput => ({
     name: values.name,
     storage: values.storage,
     account: {
@@ -93,7 +94,7 @@ export const GcpFormSchema = z
           : { kind: 'access-token', accessToken: values.accessToken.trim() },
     },
   }))
-  .pipe(AddAccountRequestSchema);
+  .pipe(AccountFormRequestSchema);
 
 export type GcpFormValues = z.input<typeof GcpFormSchema>;
 

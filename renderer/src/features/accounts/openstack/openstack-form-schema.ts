@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AddAccountRequestSchema, CredentialStorageSchema, OpenStackConnectionSchema } from '@contract/index';
 import { blankToUndefined } from '../form/form-text';
+import { AccountFormRequestSchema, type AccountFormRequestInput } from '../form/account-form-request';
 
 const { shape } = OpenStackConnectionSchema;
 const required = (message: string) => z.string().max(255).trim().min(1, message);
@@ -36,7 +37,7 @@ export const OpenStackFormSchema = z
       need('applicationCredentialSecret', 'give the application credential secret');
     }
   })
-  .transform((values): z.input<typeof AddAccountRequestSchema> => ({
+  .transform((values): AccountFormRequestInput => ({
     name: values.name,
     storage: values.storage,
     account: {
@@ -69,7 +70,7 @@ export const OpenStackFormSchema = z
             },
     },
   }))
-  .pipe(AddAccountRequestSchema);
+  .pipe(AccountFormRequestSchema);
 
 export type OpenStackFormValues = z.input<typeof OpenStackFormSchema>;
 

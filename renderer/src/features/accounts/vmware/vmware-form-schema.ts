@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AddAccountRequestSchema, CredentialStorageSchema, VmwareConnectionSchema } from '@contract/index';
+import { AccountFormRequestSchema, type AccountFormRequestInput } from '../form/account-form-request';
 
 const { shape } = VmwareConnectionSchema;
 
@@ -19,7 +20,7 @@ export const VmwareFormSchema = z
     trustedCertFingerprint: z.union([z.literal(''), shape.trustedCertFingerprint.unwrap()]),
     storage: CredentialStorageSchema,
   })
-  .transform((values): z.input<typeof AddAccountRequestSchema> => ({
+  .transform((values): AccountFormRequestInput => ({
     name: values.name,
     storage: values.storage,
     account: {
@@ -32,7 +33,7 @@ export const VmwareFormSchema = z
       secret: { password: values.password },
     },
   }))
-  .pipe(AddAccountRequestSchema);
+  .pipe(AccountFormRequestSchema);
 
 export type VmwareFormValues = z.input<typeof VmwareFormSchema>;
 
