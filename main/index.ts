@@ -1,10 +1,10 @@
-import { app } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { join, resolve } from 'node:path';
 import { createHangarCore } from './app/hangar-core';
-import { registerElectronIpc } from './ipc/electron-ipc';
-import { createMainWindow } from './window/create-window';
+import { ElectronIpc } from './ipc/electron-ipc';
+import { appPages, createAppWindow, hardenSession } from './window/create-window';
 
-/** Electron composition root: one instance, one hardened window, the shared core behind IPC. */
+/** Electron composition root: one instance, hardened windows (one per workspace opened), the shared core behind IPC. */
 const outDir = resolve(import.meta.dirname, '..');
 // Chromium owns `--no-sandbox`, so the launcher passes the embedded-sandbox choice in the environment.
 const sandbox = process.env.HANGAR_SANDBOX !== 'off';
@@ -25,16 +25,24 @@ if (!app.requestSingleInstanceLock()) {
       transport: 'electron',
       sandbox,
     });
-    const { window, isOwnUrl } = createMainWindow(outDir, process.env.ELECTRON_RENDERER_URL);
-    const unregister = registerElectronIpc(core.dispatcher, core.bus, window, isOwnUrl);
+    hardenSession();
+    const pages = appPages(outDir, process.env.ELECTRON_RENDERER_URL);
+    const ipc = new ElectronIpc(core.dispatcher, core.bus, pages.isOwnUrl);
+    const openWindow = (url: string): BrowserWindow => {
+      const window = createAppWindow(outDir, pages, url, openWindow);
+      ipc.attach(window);
+      return window;
+    };
+    const first = openWindow(pages.entry());
     app.on('second-instance', () => {
-      if (window.isMinimized()) window.restore();
-      window.focus();
+      if (first.isDestroyed()) return void openWindow(pages.entry());
+      if (first.isMinimized()) first.restore();
+      first.focus();
     });
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', (event) => {
       event.preventDefault();
-      unregister();
+      ipc.dispose();
       void core.dispose().finally(() => app.exit(0));
     });
   });

@@ -3,17 +3,22 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../host/security-headers';
 
-export interface AppWindow {
-  window: BrowserWindow;
+export interface AppPages {
+  /** The renderer's entry, optionally with a query such as `?workspace=ID`. */
+  entry(search?: string): string;
   isOwnUrl(url: string): boolean;
 }
 
-/** The main window, locked down: sandboxed, isolated, no Node, strict CSP, no navigation or pop-ups. */
-export function createMainWindow(outDir: string, devServerUrl: string | undefined): AppWindow {
-  const rendererEntry = pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
-  const isOwnUrl = (url: string): boolean =>
-    devServerUrl ? url.startsWith(devServerUrl) : url.split(/[?#]/)[0] === rendererEntry;
+export function appPages(outDir: string, devServerUrl: string | undefined): AppPages {
+  const rendererEntry = devServerUrl ?? pathToFileURL(join(outDir, 'renderer', 'index.html')).href;
+  return {
+    entry: (search = '') => `${rendererEntry}${search}`,
+    isOwnUrl: (url) => (devServerUrl ? url.startsWith(devServerUrl) : url.split(/[?#]/)[0] === rendererEntry),
+  };
+}
 
+/** Session-wide rules, once: deny every permission, and send our CSP with every response. */
+export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -21,7 +26,19 @@ export function createMainWindow(outDir: string, devServerUrl: string | undefine
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
     });
   });
+}
 
+/**
+ * An app window, locked down: sandboxed, isolated, no Node, strict CSP, no navigation away. A page
+ * asking to open our own app (another workspace side by side) gets a new window like this one;
+ * https links open in the user's browser; nothing else opens.
+ */
+export function createAppWindow(
+  outDir: string,
+  pages: AppPages,
+  url: string,
+  onOpenOwnWindow: (url: string) => void,
+): BrowserWindow {
   const window = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -39,18 +56,16 @@ export function createMainWindow(outDir: string, devServerUrl: string | undefine
     },
   });
 
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url)) event.preventDefault();
+  window.webContents.on('will-navigate', (event, target) => {
+    if (!pages.isOwnUrl(target)) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to documentation open in the user's browser; nothing opens inside Hangar.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+  window.webContents.setWindowOpenHandler(({ url: target }) => {
+    if (pages.isOwnUrl(target)) onOpenOwnWindow(target);
+    else if (target.startsWith('https://')) void shell.openExternal(target);
     return { action: 'deny' };
   });
   window.once('ready-to-show', () => window.show());
-
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadURL(rendererEntry);
-  return { window, isOwnUrl };
+  void window.loadURL(url);
+  return window;
 }
