@@ -15,6 +15,7 @@ import {
   type SandboxCredential,
 } from './sandbox-credentials';
 import { parseAuthorization, verifySignature } from './sigv4-verifier';
+import { delay, readBoundedBody, stopServer } from './shared/stand-in-http';
 
 export interface Ec2SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -41,28 +42,9 @@ export interface Ec2Sandbox {
 const MAX_BODY_BYTES = 1 << 20;
 
 function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(ec2Error('InvalidParameterValue', 'The request body is too large.'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** Waits `ms`, or less if the client hangs up: an aborted SDK call must not hold the server. */
-function delay(ms: number, res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+  return readBoundedBody(req, MAX_BODY_BYTES, () =>
+    ec2Error('InvalidParameterValue', 'The request body is too large.'),
+  );
 }
 
 function attemptOf(req: IncomingMessage): number | null {
@@ -170,10 +152,6 @@ export async function startEc2Sandbox(options: Ec2SandboxOptions = {}): Promise<
     catalog,
     faults,
     requestLog,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => stopServer(server),
   };
 }

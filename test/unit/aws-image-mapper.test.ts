@@ -1,6 +1,7 @@
 import type { Image } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { mapImage, toIsoDate, toJsonSafe } from '../../main/providers/aws/image-mapper';
+import { mapImage } from '../../main/providers/aws/image-mapper';
+import { toIsoDate, toJsonSafe } from '../../main/providers/shared/json-safe';
 import { inferOs } from '../../main/providers/aws/os-inference';
 
 describe('OS inference', () => {

@@ -1,4 +1,6 @@
-import type { AppError, ConnectionCheck } from '@contract/index';
+import type { AppError } from '@contract/index';
+import { clip, failedCheck, SOCKET_ERROR_CODES } from '../shared/error-facts';
+import { redactSecrets as redactAll } from '../shared/redact';
 
 /** What the classifier may mention: never a key, only where and what. */
 export interface ErrorContext {
@@ -39,15 +41,7 @@ const THROTTLE_CODES = new Set([
   'BandwidthLimitExceeded',
 ]);
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'EPIPE',
-  'ECONNABORTED',
+  ...SOCKET_ERROR_CODES,
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_SOCKET',
   'CERT_HAS_EXPIRED',
@@ -91,10 +85,6 @@ function causes(error: unknown): ErrorFacts[] {
   }
   return chain;
 }
-
-/** Cloud text cut to a length a dialog can show, without its final full stop (we add our own). */
-const clip = (text: string, max = 300): string =>
-  (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[.\s]+$/, '');
 
 /**
  * Classifies anything the SDK (or the network under it) threw into the contract's error codes,
@@ -164,26 +154,14 @@ export function classifyAwsError(error: unknown, context: ErrorContext = {}): Ap
       : '';
   return {
     code: 'cloud-error',
-    message: `EC2 could not ${activity}${where}: ${cloudCode}: ${clip(top.message)}.${server}`,
+    message: `EC2 could not ${activity}${where}: ${cloudCode}: ${clip(top.message, 300)}.${server}`,
   };
 }
 
 /** A failed check in the contract's vocabulary; the message is the classifier's sentence. */
-export function connectionCheckFor(appError: AppError): ConnectionCheck {
-  const code = {
-    'cloud-auth': 'bad-credentials',
-    'cloud-permission': 'no-permission',
-    'cloud-unreachable': 'unreachable',
-    'cloud-throttled': 'throttled',
-  }[appError.code as string] as ConnectionCheck['code'] | undefined;
-  return { ok: false, code: code ?? 'error', message: appError.message };
-}
+export const connectionCheckFor = failedCheck;
 
 /** Removes secrets a cloud or proxy might echo back, before a message leaves the driver. */
 export function redactSecrets(appError: AppError, secrets: readonly (string | undefined)[]): AppError {
-  let message = appError.message;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 8) message = message.split(secret).join('[redacted]');
-  }
-  return message === appError.message ? appError : { ...appError, message };
+  return redactAll(appError, secrets, 8);
 }

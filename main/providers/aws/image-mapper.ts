@@ -1,28 +1,7 @@
 import type { BlockDeviceMapping, Image } from '@aws-sdk/client-ec2';
 import type { StoredImage } from '../../catalog/stored-image';
+import { toIsoDate, toJsonSafe } from '../shared/json-safe';
 import { inferOs } from './os-inference';
-
-/** ISO 8601 with Z, or null when EC2 left it out or sent something unparseable. */
-export function toIsoDate(value: string | Date | undefined): string | null {
-  if (value === undefined) return null;
-  const time = value instanceof Date ? value.getTime() : Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
-/** A deep copy safe for JSON and structured clone: Dates become ISO strings, undefined and functions go. */
-export function toJsonSafe(value: unknown): unknown {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (Array.isArray(value)) return value.map(toJsonSafe);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      if (inner === undefined || typeof inner === 'function' || key === '$metadata') continue;
-      out[key] = toJsonSafe(inner);
-    }
-    return out;
-  }
-  return typeof value === 'bigint' ? value.toString() : value;
-}
 
 function describeDevice(mapping: BlockDeviceMapping): string {
   const name = mapping.DeviceName ?? '?';

@@ -1,5 +1,7 @@
 import type { AppError, ConnectionCheck } from '@contract/index';
+import { clip, failedCheck, SOCKET_ERROR_CODES } from '../shared/error-facts';
 import { isTlsTrustCode, type AuthorityDiagnosis } from './authority-diagnosis';
+import { redactSecrets } from '../shared/redact';
 
 /** What the classifier may mention: never a secret, only where and what. */
 export interface AzureErrorContext {
@@ -55,23 +57,7 @@ function factsOf(error: unknown): Facts {
   return { name: names.join(' '), code, status, text: texts.join(' | ') };
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ESOCKETTIMEDOUT',
-  'EAI_AGAIN',
-  'EPIPE',
-  'ECONNABORTED',
-  'REQUEST_SEND_ERROR',
-]);
-
-/** Cloud text cut to a length a dialog can show, without its final full stop (we add our own). */
-const clip = (text: string, max = 240): string =>
-  (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[.\s]+$/, '');
+const NETWORK_CODES = new Set([...SOCKET_ERROR_CODES, 'ESOCKETTIMEDOUT', 'REQUEST_SEND_ERROR']);
 
 const auth = (message: string): ClassifiedAzureError => ({
   appError: { code: 'cloud-auth', message },
@@ -230,7 +216,7 @@ export function classifyAzureError(error: unknown, ctx: AzureErrorContext): Clas
       : '';
   return plain(
     'cloud-error',
-    `Azure could not ${ctx.activity}${where}: ${facts.code ?? facts.name}: ${clip(facts.text)}.${server}`,
+    `Azure could not ${ctx.activity}${where}: ${facts.code ?? facts.name}: ${clip(facts.text, 240)}.${server}`,
   );
 }
 
@@ -238,19 +224,10 @@ export function classifyAzureError(error: unknown, ctx: AzureErrorContext): Clas
 export function connectionCheckFor(classified: ClassifiedAzureError): ConnectionCheck {
   if (classified.untrustedCertificate)
     return { ok: false, code: 'untrusted-certificate', message: classified.appError.message };
-  const code = (
-    {
-      'cloud-auth': 'bad-credentials',
-      'cloud-permission': 'no-permission',
-      'cloud-unreachable': 'unreachable',
-      'cloud-throttled': 'throttled',
-    } as Record<string, ConnectionCheck['code']>
-  )[classified.appError.code];
-  return { ok: false, code: code ?? 'error', message: classified.appError.message };
+  return failedCheck(classified.appError);
 }
 
 /** Removes a secret a cloud or proxy might echo back, before a message leaves the driver. */
 export function redactSecret(appError: AppError, secret: string): AppError {
-  if (secret.length < 8 || !appError.message.includes(secret)) return appError;
-  return { ...appError, message: appError.message.split(secret).join('[redacted]') };
+  return redactSecrets(appError, [secret], 8);
 }

@@ -1,6 +1,6 @@
 import type { VirtualMachineImage } from '@azure/arm-compute';
 import type { StoredImage } from '../../catalog/stored-image';
-import { toIsoDate, toJsonSafe } from '../aws/image-mapper';
+import { toIsoDate, toJsonSafe } from '../shared/json-safe';
 import { inferAzureOs, normaliseArchitecture } from './azure-os';
 
 /** Where a Marketplace version sits: the four URN parts, and the location it was listed in. */

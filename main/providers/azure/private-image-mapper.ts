@@ -1,6 +1,6 @@
 import type { Gallery, GalleryImage, GalleryImageVersion, Image } from '@azure/arm-compute';
 import type { StoredImage } from '../../catalog/stored-image';
-import { toIsoDate, toJsonSafe } from '../aws/image-mapper';
+import { toIsoDate, toJsonSafe } from '../shared/json-safe';
 import { inferAzureOs, normaliseArchitecture } from './azure-os';
 
 /** The parts of an ARM resource id: `/subscriptions/S/resourceGroups/RG/providers/…`. */

@@ -1,6 +1,8 @@
-import type { AppError, ConnectionCheck } from '@contract/index';
+import type { AppError } from '@contract/index';
+import { clip, failedCheck } from '../shared/error-facts';
 import type { Attempt } from './gcp-attempts';
 import { RpcCode } from './gcp-images-client';
+import { redactSecrets } from '../shared/redact';
 
 /** What a message may mention: where and what, never a key or token. */
 export interface GcpErrorContext {
@@ -57,10 +59,6 @@ function factsOf(error: unknown): Facts {
   }
   return facts;
 }
-
-/** Cloud text cut to a length a dialog can show, without its final full stop (we add our own). */
-const clip = (text: string, max = 240): string =>
-  (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[.\s]+$/, '');
 
 const hostOf = (endpoint: string | undefined): string =>
   endpoint ? new URL(endpoint).host : 'compute.googleapis.com';
@@ -147,7 +145,7 @@ export function classifyGcpError(
   if (f.code === RpcCode.NOT_FOUND || f.httpStatus === 404) {
     return {
       code: 'not-found',
-      message: `Compute Engine could not ${context.activity}: ${clip(f.message)}. Check the project id and names, then try again.`,
+      message: `Compute Engine could not ${context.activity}: ${clip(f.message, 240)}. Check the project id and names, then try again.`,
     };
   }
   const retryable = [RpcCode.UNAVAILABLE, RpcCode.RESOURCE_EXHAUSTED, RpcCode.DEADLINE_EXCEEDED] as number[];
@@ -171,31 +169,14 @@ export function classifyGcpError(
       : '';
   return {
     code: 'cloud-error',
-    message: `Compute Engine could not ${context.activity}: ${clip(f.message)}.${server}`,
+    message: `Compute Engine could not ${context.activity}: ${clip(f.message, 240)}.${server}`,
   };
 }
 
 /** A failed check in the contract's vocabulary; the message is the classifier's sentence. */
-export function gcpConnectionCheck(appError: AppError): ConnectionCheck {
-  switch (appError.code) {
-    case 'cloud-auth':
-      return { ok: false, code: 'bad-credentials', message: appError.message };
-    case 'cloud-permission':
-      return { ok: false, code: 'no-permission', message: appError.message };
-    case 'cloud-unreachable':
-      return { ok: false, code: 'unreachable', message: appError.message };
-    case 'cloud-throttled':
-      return { ok: false, code: 'throttled', message: appError.message };
-    default:
-      return { ok: false, code: 'error', message: appError.message };
-  }
-}
+export const gcpConnectionCheck = failedCheck;
 
 /** Removes secrets a cloud or proxy might echo back, before a message leaves the driver. */
 export function redactGcpSecrets(appError: AppError, secrets: readonly (string | undefined)[]): AppError {
-  let message = appError.message;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 8) message = message.split(secret).join('[redacted]');
-  }
-  return message === appError.message ? appError : { ...appError, message };
+  return redactSecrets(appError, secrets, 8);
 }

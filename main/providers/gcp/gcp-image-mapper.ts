@@ -1,5 +1,6 @@
 import type { protos } from '@google-cloud/compute';
 import type { StoredImage } from '../../catalog/stored-image';
+import { toIsoDate } from '../shared/json-safe';
 import { inferGcpOs, licenseName } from './gcp-os';
 
 type Image = protos.google.cloud.compute.v1.IImage;
@@ -41,13 +42,6 @@ export function toImageUri(link: string | null | undefined): string | null {
   if (!link) return null;
   const match = IMAGE_PATH.exec(link);
   return match ? imageUri(match[1] as string, match[2] as string) : link;
-}
-
-/** ISO 8601 in UTC, or null when Compute left it out or sent something unparseable. */
-export function toIsoDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 const ARCHITECTURES: Record<string, string> = {

@@ -1,7 +1,9 @@
-import type { AppError, ConnectionCheck } from '@contract/index';
+import type { AppError } from '@contract/index';
 import { CloudError } from '../driver';
 import { CatalogError } from './keystone-auth';
 import { HttpStatusError, NetworkError, ProtocolError } from './openstack-http';
+import { failedCheck } from '../shared/error-facts';
+import { redactSecrets as redactAll } from '../shared/redact';
 
 /** What a message may mention: where and who, never a password, secret or token. */
 export interface ErrorContext {
@@ -113,20 +115,9 @@ export function classifyOpenStackError(
 }
 
 /** A failed check in the contract's vocabulary; the message is the classifier's sentence. */
-export function connectionCheckFor(appError: AppError): ConnectionCheck {
-  const codes: Partial<Record<AppError['code'], ConnectionCheck['code']>> = {
-    'cloud-auth': 'bad-credentials',
-    'cloud-permission': 'no-permission',
-    'cloud-unreachable': 'unreachable',
-    'cloud-throttled': 'throttled',
-  };
-  return { ok: false, code: codes[appError.code] ?? 'error', message: appError.message };
-}
+export const connectionCheckFor = failedCheck;
 
 /** Removes secrets a server or proxy might echo back, before a message leaves the driver. */
 export function redactSecrets(appError: AppError, secrets: readonly (string | null | undefined)[]): AppError {
-  let message = appError.message;
-  for (const secret of secrets)
-    if (secret && secret.length >= 6) message = message.split(secret).join('[redacted]');
-  return message === appError.message ? appError : { ...appError, message };
+  return redactAll(appError, secrets, 6);
 }

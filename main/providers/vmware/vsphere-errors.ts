@@ -1,5 +1,7 @@
 import type { AppError, ConnectionCheck } from '@contract/index';
+import { clip, failedCheck, SOCKET_ERROR_CODES } from '../shared/error-facts';
 import { IncompleteBodyError, UntrustedCertificateError } from './vsphere-transport';
+import { redactSecrets } from '../shared/redact';
 
 /** vCenter answered with an error status (REST) or a SOAP fault. */
 export class VsphereApiError extends Error {
@@ -40,22 +42,7 @@ export interface ErrorContext {
 
 const AUTH_TYPES = /unauthenticated|InvalidLogin|NotAuthenticated|InvalidLocale|authentication/i;
 const PERMISSION_TYPES = /unauthorized|NoPermission|RestrictedVersion|forbidden/i;
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'EPIPE',
-  'ECONNABORTED',
-  'EPROTO',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-]);
-
-const clip = (text: string, max = 200): string =>
-  (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[.\s]+$/, '');
+const NETWORK_CODES = new Set([...SOCKET_ERROR_CODES, 'EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER']);
 
 function isAbort(error: unknown): boolean {
   const e = error as { name?: unknown; code?: unknown } | null;
@@ -78,7 +65,7 @@ export function classifyVsphereError(error: unknown, context: ErrorContext): App
     };
   }
   if (error instanceof VsphereApiError) {
-    const said = clip(error.serverMessage);
+    const said = clip(error.serverMessage, 200);
     if (error.status === 401 || (error.errorType !== null && AUTH_TYPES.test(error.errorType)))
       return {
         code: 'cloud-auth',
@@ -104,7 +91,7 @@ export function classifyVsphereError(error: unknown, context: ErrorContext): App
   if (error instanceof MalformedAnswerError || error instanceof RepeatedListingError) {
     return {
       code: 'cloud-error',
-      message: `vCenter at ${where} sent an answer Hangar cannot use while trying to ${context.activity} (${clip(error.message)}). Try again; if it persists, check any proxy between Hangar and vCenter.`,
+      message: `vCenter at ${where} sent an answer Hangar cannot use while trying to ${context.activity} (${clip(error.message, 200)}). Try again; if it persists, check any proxy between Hangar and vCenter.`,
     };
   }
   if (error instanceof IncompleteBodyError) {
@@ -131,7 +118,7 @@ export function classifyVsphereError(error: unknown, context: ErrorContext): App
   const message = error instanceof Error ? error.message : String(error);
   return {
     code: 'cloud-error',
-    message: `Hangar could not ${context.activity} at ${where}: ${clip(message)}.`,
+    message: `Hangar could not ${context.activity} at ${where}: ${clip(message, 200)}.`,
   };
 }
 
@@ -144,19 +131,10 @@ export function connectionCheckFor(appError: AppError, error: unknown): Connecti
       message: appError.message,
       certificateFingerprint: error.fingerprint,
     };
-  const code = (
-    {
-      'cloud-auth': 'bad-credentials',
-      'cloud-permission': 'no-permission',
-      'cloud-unreachable': 'unreachable',
-      'cloud-throttled': 'throttled',
-    } as Record<string, ConnectionCheck['code']>
-  )[appError.code];
-  return { ok: false, code: code ?? 'error', message: appError.message };
+  return failedCheck(appError);
 }
 
 /** Removes the password if a server or proxy echoed it. */
 export function redactSecret(appError: AppError, secret: string): AppError {
-  if (secret.length < 4 || !appError.message.includes(secret)) return appError;
-  return { ...appError, message: appError.message.split(secret).join('[redacted]') };
+  return redactSecrets(appError, [secret], 4);
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ArmError, armErrors } from './arm-error';
 import type { AzureFault } from './azure-faults';
 import { EntraError } from './entra-endpoints';
+import { delay, readBoundedBody } from '../shared/stand-in-http';
 
 /** One answer before it is written: status, JSON body, extra headers, and what the log calls it. */
 export interface Answer {
@@ -14,29 +15,11 @@ export interface Answer {
 const MAX_BODY_BYTES = 64 * 1024;
 
 export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES)
-        reject(new EntraError(400, 'invalid_request', 90014, 'The request body is too large.'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** Waits `ms`, or less if the client hangs up: an aborted call must not hold the server. */
-export function delay(ms: number, res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+  return readBoundedBody(
+    req,
+    MAX_BODY_BYTES,
+    () => new EntraError(400, 'invalid_request', 90014, 'The request body is too large.'),
+  );
 }
 
 /** An error in the envelope of whoever "answered": Entra's OAuth body, or ARM's `{ error: { code, message } }`. */

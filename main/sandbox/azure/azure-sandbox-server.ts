@@ -20,6 +20,7 @@ import {
 } from './azure-principals';
 import { EntraAuthority } from './entra-endpoints';
 import { createSandboxTls, type SandboxTls } from './sandbox-tls';
+import { stopServer } from '../shared/stand-in-http';
 
 export interface AzureSandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -147,15 +148,10 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
       errorCode: null,
     };
     // Logged once: when answered, or when the client hangs up first (status 0).
-    let logged = false;
-    const complete = (): void => {
-      if (logged) return;
-      logged = true;
-      requestLog.completed(record);
-    };
-    res.once('close', complete);
+    const completion = requestLog.completeOnce(record, res);
+    const complete = completion.complete;
     const send = (answer: Answer): void => {
-      if (logged) return;
+      if (completion.logged) return;
       record.status = answer.status;
       record.errorCode = answer.errorCode ?? null;
       if (!res.destroyed && !res.headersSent) {
@@ -235,11 +231,9 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
     catalog,
     faults,
     requestLog,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        untrust();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => {
+      untrust();
+      return stopServer(server);
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GcpApiError } from './gcp-api-error';
+import { readBoundedBody } from '../shared/stand-in-http';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -14,29 +15,11 @@ const GOOGLE_HEADERS = {
 };
 
 export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new GcpApiError(413, 'INVALID_ARGUMENT', 'invalid', 'The request body is too large.'));
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** Waits `ms`, or less if the client hangs up: an aborted call must not hold the server. */
-export function delay(ms: number, res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+  return readBoundedBody(
+    req,
+    MAX_BODY_BYTES,
+    () => new GcpApiError(413, 'INVALID_ARGUMENT', 'invalid', 'The request body is too large.'),
+  );
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { StandInRequestLog } from '../shared/request-log';
 import type { GcpFaultKind } from './gcp-fault-injector';
 import type { GcpOperation } from './gcp-images-api';
 
@@ -21,55 +21,9 @@ export interface GcpSandboxRequest {
   fault: GcpFaultKind | null;
 }
 
-type Listener = (request: GcpSandboxRequest) => void;
-
-/**
- * Requests in arrival order, with events so tests wait for a request instead of sleeping.
- * Bounded, because the embedded sandbox runs as long as the app does.
- */
-export class GcpRequestLog {
-  private readonly items: GcpSandboxRequest[] = [];
-  private readonly events = new EventEmitter();
-
-  constructor(private readonly maxEntries = 2000) {}
-
+/** The Compute stand-in's log, filtered by API operation. */
+export class GcpRequestLog extends StandInRequestLog<GcpSandboxRequest> {
   entries(operation?: GcpOperation): readonly GcpSandboxRequest[] {
-    return operation ? this.items.filter((r) => r.operation === operation) : [...this.items];
-  }
-
-  clear(): void {
-    this.items.length = 0;
-  }
-
-  /** Fires when a request has been authenticated and is about to be answered (before any latency). */
-  onReceived(listener: Listener): () => void {
-    this.events.on('received', listener);
-    return () => this.events.off('received', listener);
-  }
-
-  onCompleted(listener: Listener): () => void {
-    this.events.on('completed', listener);
-    return () => this.events.off('completed', listener);
-  }
-
-  /** Resolves with the next received request matching the predicate. */
-  nextReceived(predicate: (request: GcpSandboxRequest) => boolean = () => true): Promise<GcpSandboxRequest> {
-    return new Promise((resolve) => {
-      const off = this.onReceived((request) => {
-        if (!predicate(request)) return;
-        off();
-        resolve(request);
-      });
-    });
-  }
-
-  received(request: GcpSandboxRequest): void {
-    this.events.emit('received', request);
-  }
-
-  completed(request: GcpSandboxRequest): void {
-    this.items.push(request);
-    if (this.items.length > this.maxEntries) this.items.splice(0, this.items.length - this.maxEntries);
-    this.events.emit('completed', request);
+    return operation ? this.matching((r) => r.operation === operation) : this.matching();
   }
 }

@@ -6,7 +6,7 @@ import { createPrng } from '../prng';
 import { gcpErrors, GcpApiError } from './gcp-api-error';
 import { GcpCatalog } from './gcp-catalog';
 import { GcpFaultInjector, type GcpFault } from './gcp-fault-injector';
-import { delay, readBody, sendJson, sendMalformed, sendTruncated } from './gcp-http';
+import { readBody, sendJson, sendMalformed, sendTruncated } from './gcp-http';
 import { COMPUTE_READ_SCOPES, GcpIdentities } from './gcp-identities';
 import {
   getFromFamily,
@@ -18,6 +18,7 @@ import {
 import { answerTokenRequest, GOOGLE_TOKEN_URL } from './gcp-oauth-token';
 import { GcpRequestLog, type GcpSandboxRequest } from './gcp-request-log';
 import { numericId } from './gcp-seed-builder';
+import { delay, stopServer } from '../shared/stand-in-http';
 
 export interface GcpSandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -222,10 +223,6 @@ export async function startGcpSandbox(options: GcpSandboxOptions = {}): Promise<
       identities.createKeyFile(email, tokenUri, { register: keyOptions?.registered }),
     mintAccessToken: (tokenOptions) =>
       identities.mintToken(email, tokenOptions?.scopes ?? [COMPUTE_READ_SCOPES[0]], tokenOptions?.ttlSeconds),
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => stopServer(server),
   };
 }

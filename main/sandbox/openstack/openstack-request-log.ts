@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { StandInRequestLog } from '../shared/request-log';
 
 /** One request as the stand-in saw it. Never a password, secret or token: only who it resolved to. */
 export interface OpenStackRequest {
@@ -18,51 +18,9 @@ export interface OpenStackRequest {
   status: number;
 }
 
-type Listener = (request: OpenStackRequest) => void;
-
-/** Requests in arrival order, with events so tests wait for a request instead of sleeping. Bounded. */
-export class OpenStackRequestLog {
-  private readonly items: OpenStackRequest[] = [];
-  private readonly events = new EventEmitter();
-
-  constructor(private readonly maxEntries = 2000) {}
-
+/** The Keystone/Glance stand-in's log, filtered by any predicate. */
+export class OpenStackRequestLog extends StandInRequestLog<OpenStackRequest> {
   entries(filter: (request: OpenStackRequest) => boolean = () => true): OpenStackRequest[] {
-    return this.items.filter(filter);
-  }
-
-  clear(): void {
-    this.items.length = 0;
-  }
-
-  onReceived(listener: Listener): () => void {
-    this.events.on('received', listener);
-    return () => this.events.off('received', listener);
-  }
-
-  onCompleted(listener: Listener): () => void {
-    this.events.on('completed', listener);
-    return () => this.events.off('completed', listener);
-  }
-
-  /** Resolves with the next received request matching the predicate. */
-  nextReceived(predicate: (request: OpenStackRequest) => boolean = () => true): Promise<OpenStackRequest> {
-    return new Promise((resolve) => {
-      const off = this.onReceived((request) => {
-        if (!predicate(request)) return;
-        off();
-        resolve(request);
-      });
-    });
-  }
-
-  received(request: OpenStackRequest): void {
-    this.events.emit('received', request);
-  }
-
-  completed(request: OpenStackRequest): void {
-    this.items.push(request);
-    if (this.items.length > this.maxEntries) this.items.splice(0, this.items.length - this.maxEntries);
-    this.events.emit('completed', request);
+    return this.matching(filter);
   }
 }

@@ -12,7 +12,8 @@ import { htmlError, json, type Reply } from './sandbox-http';
 import { OPENSTACK_SANDBOX_DEMO, SandboxIdentity } from './sandbox-identity';
 import { seedOpenStackImages } from './seed-openstack';
 import { glanceMount, IDENTITY_MOUNT, serviceCatalog } from './service-catalog';
-import { delay, faultReply, readBody } from './stand-in-io';
+import { faultReply, readBody } from './stand-in-io';
+import { delay, stopServer } from '../shared/stand-in-http';
 
 export interface OpenStackSandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -68,13 +69,7 @@ export async function startOpenStackSandbox(
       fault: null,
       status: 0,
     };
-    let logged = false;
-    const complete = (): void => {
-      if (logged) return;
-      logged = true;
-      requestLog.completed(record);
-    };
-    res.once('close', complete);
+    const { complete } = requestLog.completeOnce(record, res);
     const send = (reply: Reply, truncate = false): void => {
       if (res.destroyed) return;
       const headers = {
@@ -217,10 +212,6 @@ export async function startOpenStackSandbox(
     images,
     faults,
     requestLog,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    stop: () => stopServer(server),
   };
 }

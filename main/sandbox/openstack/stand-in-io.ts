@@ -1,10 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { OpenStackFault } from './openstack-faults';
 import { htmlError, keystoneError, type Reply } from './sandbox-http';
 
 /**
- * The stand-in's request plumbing that is not routing: bounded body reading, latency that gives
- * way when the client hangs up, and the replies that stand in for a real answer when a fault fires.
+ * The stand-in's request plumbing that is not routing: bounded body reading, and the replies that
+ * stand in for a real answer when a fault fires.
  */
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -23,17 +23,6 @@ export function readBody(req: IncomingMessage): Promise<string> {
         : resolve(Buffer.concat(chunks).toString('utf8')),
     );
     req.on('error', reject);
-  });
-}
-
-/** Waits `ms`, or less if the client hangs up: a cancelled sync must not hold the server. */
-export function delay(ms: number, res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
   });
 }
 

@@ -12,6 +12,7 @@ import { VsphereFaults, type VsphereFault } from './vsphere-faults';
 import { buildVsphereSeed, type VsphereSeed } from './vsphere-seed';
 import { soapFault } from './vim-soap-routes';
 import { VsphereRouter, type VsphereUser } from './vsphere-router';
+import { delay } from '../shared/stand-in-http';
 
 /** The account the embedded Sandbox opens. Not a secret: it only opens this local stand-in. */
 export const VSPHERE_SANDBOX_DEMO_CREDENTIAL = {
@@ -35,19 +36,6 @@ export interface VmwareSandbox extends CloudSandbox<VmwareConnection, VmwareSecr
   faults: VsphereFaults;
   requestLog: RequestLog;
   seed: VsphereSeed;
-}
-
-/** Waits `ms`, or less if the client hangs up first (a cancelled request needs no answer). */
-function delay(ms: number, res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    res.once('close', done);
-    function done(): void {
-      clearTimeout(timer);
-      res.off('close', done);
-      resolve();
-    }
-  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

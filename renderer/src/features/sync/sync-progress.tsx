@@ -15,7 +15,10 @@ export function SyncProgress() {
     ? `Syncing ${summary.finished} of ${plural(summary.total, 'source')}…`
     : snapshot.state === 'cancelled'
       ? `Sync cancelled: ${summary.completed} of ${plural(summary.total, 'source')} synced`
-      : `Sync finished: ${plural(summary.total, 'source')}, ${plural(summary.images, 'image')}`;
+      : summary.failed === summary.total
+        ? // Nothing was fetched: say so, rather than "0 images" above a catalog that still holds its cache.
+          `Sync failed: none of ${plural(summary.total, 'source')} could be synced; the cache is unchanged`
+        : `Sync finished: ${plural(summary.total, 'source')}, ${plural(summary.images, 'image')}`;
 
   return (
     <section className="sync-progress" aria-label="Sync progress">
