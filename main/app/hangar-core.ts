@@ -14,7 +14,6 @@ import { KeytarSecretStore } from '../secrets/keytar-secret-store';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { CredentialVault } from '../secrets/credential-vault';
 import { AccountService } from '../services/account-service';
-import { CatalogIndex } from '../services/catalog-index';
 import { DriverProvider } from '../services/driver-provider';
 import { SyncService } from '../services/sync-service';
 import { systemClock, type Clock } from '../services/clock';
@@ -22,7 +21,8 @@ import { ImportService } from '../services/import-service';
 import { CatalogScopes } from '../services/catalog-scopes';
 import { LockService } from '../services/lock-service';
 import { WorkspaceTransfer } from '../services/workspace-transfer';
-import { defaultWorkspaceId, sandboxWorkspaceId, WorkspaceService } from '../services/workspace-service';
+import { sandboxWorkspaceId, WorkspaceService } from '../services/workspace-service';
+import { WorkspaceRemoval } from '../services/workspace-removal';
 import { systemImportContext, type ImportSystem } from '../importers';
 import { version } from '../../package.json';
 
@@ -69,34 +69,23 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
   const newSandboxAccounts = sandbox ? await ensureSandboxAccounts(state, sandbox.clouds, clock.now()) : [];
 
   const workspaces = new WorkspaceService(state, clock);
-  const catalog = new CatalogIndex(state, shards, clock);
   const catalogs = new CatalogScopes(state, shards, clock, workspaces);
   const drivers = new DriverProvider(vault, {
     connectionFor: (cloud) => sandbox?.connectionFor(cloud) ?? null,
   });
-  const accounts = new AccountService(state, vault, drivers, catalog, bus, clock, workspaces);
-  const sync = new SyncService(state, accounts, drivers, catalog, bus, clock, workspaces);
+  const accounts = new AccountService(state, vault, drivers, shards, bus, clock, workspaces);
+  const sync = new SyncService(state, accounts, drivers, shards, bus, clock, workspaces);
   const imports = new ImportService(accounts, options.importSystem ?? systemImportContext);
   const transfer = new WorkspaceTransfer(state, workspaces, clock);
   const lock = new LockService(vault, () => state.data.settings.idleLockMinutes);
 
-  const removeWorkspace = async (request: { workspaceId: string; removeAccounts: boolean }) => {
-    workspaces.assertRemovable(request);
-    const owned = [...workspaces.accountIdsOf(request.workspaceId)];
-    for (const accountId of owned) await accounts.remove(accountId);
-    await workspaces.remove(request.workspaceId);
-    catalogs.forget(request.workspaceId);
-    return { removed: true, accountsRemoved: owned.length };
-  };
+  const removal = new WorkspaceRemoval(workspaces, accounts, catalogs);
 
   const appInfo = async (): Promise<AppInfo> => ({
     version,
     transport: options.transport,
     // Until the user adds an account of their own, what they want to see first is the sandbox.
-    startWorkspaceId:
-      sandbox && !state.data.accounts.some((account) => account.kind === 'user')
-        ? sandboxWorkspaceId
-        : defaultWorkspaceId,
+    startWorkspaceId: workspaces.startWorkspaceId(sandbox !== null),
     sandbox: { running: sandbox !== null, clouds: sandbox?.clouds.map((cloud) => cloud.cloud) ?? [] },
     keychain: await vault.keychainStatus(),
     notices: notices.all(),
@@ -107,7 +96,7 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
     workspaces,
     transfer,
     lock,
-    removeWorkspace,
+    removal,
     catalogs,
     sync,
     imports,

@@ -4,6 +4,7 @@ import type { AccountService } from '../services/account-service';
 import type { CatalogScopes } from '../services/catalog-scopes';
 import type { WorkspaceService } from '../services/workspace-service';
 import type { WorkspaceTransfer } from '../services/workspace-transfer';
+import type { WorkspaceRemoval } from '../services/workspace-removal';
 import type { LockService } from '../services/lock-service';
 import type { SyncService } from '../services/sync-service';
 import type { ImportService } from '../services/import-service';
@@ -14,10 +15,7 @@ export interface HandlerServices {
   workspaces: WorkspaceService;
   transfer: WorkspaceTransfer;
   lock: LockService;
-  removeWorkspace: (request: {
-    workspaceId: string;
-    removeAccounts: boolean;
-  }) => Promise<{ removed: boolean; accountsRemoved: number }>;
+  removal: WorkspaceRemoval;
   catalogs: CatalogScopes;
   sync: SyncService;
   imports: ImportService;
@@ -25,15 +23,14 @@ export interface HandlerServices {
 
 /** Channel → service call. Nothing else belongs here: validation is the dispatcher's, logic the services'. */
 export function createHandlers(services: HandlerServices): ChannelHandlers {
-  const { appInfo, accounts, workspaces, transfer, lock, removeWorkspace, catalogs, sync, imports } =
-    services;
+  const { appInfo, accounts, workspaces, transfer, lock, removal, catalogs, sync, imports } = services;
   return {
     'app:info': () => appInfo(),
     'app:lock': () => lock.lock(),
     'workspaces:list': async () => workspaces.list(),
     'workspaces:create': (request) => workspaces.create(request),
     'workspaces:update': (request) => workspaces.update(request),
-    'workspaces:remove': (request) => removeWorkspace(request),
+    'workspaces:remove': (request) => removal.remove(request),
     'workspaces:export': async ({ workspaceId }) => transfer.export(workspaceId),
     'workspaces:import': ({ content }) => transfer.import(content),
     'accounts:list': ({ workspaceId }) => accounts.list(workspaceId),

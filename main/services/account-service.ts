@@ -20,7 +20,7 @@ import {
   type DriverProvider,
 } from './driver-provider';
 import type { WorkspaceService } from './workspace-service';
-import type { CatalogIndex } from './catalog-index';
+import type { CatalogShardStore } from '../stores/catalog-shard-store';
 import type { Clock } from './clock';
 import { newSourceRecords } from './source-ids';
 
@@ -30,7 +30,8 @@ export class AccountService {
     private readonly state: AppStateStore,
     private readonly vault: CredentialVault,
     private readonly drivers: DriverProvider,
-    private readonly catalog: CatalogIndex,
+    /** The durable cache; every workspace's index reads it and notices changes. */
+    private readonly shards: CatalogShardStore,
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly workspaces: WorkspaceService,
@@ -118,7 +119,7 @@ export class AccountService {
       state.accounts = state.accounts.filter((candidate) => candidate.id !== accountId);
       state.sources = state.sources.filter((source) => source.accountId !== accountId);
     });
-    await this.catalog.removeSources(sourceIds);
+    for (const sourceId of sourceIds) await this.shards.remove(sourceId);
     this.bus.emit('catalog:changed', { sourceIds });
     return { removed: true, keychainEntryRemoved };
   }

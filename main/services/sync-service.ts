@@ -4,7 +4,7 @@ import type { AppStateStore, SourceRecord } from '../stores/app-state';
 import type { EventBus } from '../app/event-bus';
 import { ServiceError, toAppError } from '../ipc/app-error';
 import type { AccountService } from './account-service';
-import type { CatalogIndex } from './catalog-index';
+import type { CatalogShardStore } from '../stores/catalog-shard-store';
 import type { DriverProvider } from './driver-provider';
 import type { Clock } from './clock';
 import { SyncOperation } from './sync-operation';
@@ -35,7 +35,7 @@ export class SyncService {
     private readonly state: AppStateStore,
     private readonly accounts: AccountService,
     private readonly drivers: DriverProvider,
-    private readonly catalog: CatalogIndex,
+    private readonly shards: CatalogShardStore,
     private readonly bus: EventBus,
     private readonly clock: Clock,
     private readonly workspaces: WorkspaceService,
@@ -139,7 +139,7 @@ export class SyncService {
       );
       if (signal.aborted) throw new ServiceError('cancelled', 'The sync was cancelled.');
       const syncedAt = this.clock.now().toISOString();
-      await this.catalog.replaceSource(source.id, images, syncedAt);
+      await this.shards.replace(source.id, images, syncedAt);
       await this.recordAttempt(source.id, {
         imageCount: images.length,
         lastSyncedAt: syncedAt,

@@ -143,6 +143,12 @@ export class WorkspaceService {
     });
   }
 
+  /** Where a new window opens: the Sandbox until the user has an account of their own. */
+  startWorkspaceId(sandboxRunning: boolean): string {
+    const hasOwnAccount = this.state.data.accounts.some((account) => account.kind === 'user');
+    return sandboxRunning && !hasOwnAccount ? sandboxWorkspaceId : defaultWorkspaceId;
+  }
+
   uniqueName(name: string): string {
     const taken = new Set(this.state.data.workspaces.map((workspace) => workspace.name.toLowerCase()));
     if (!taken.has(name.toLowerCase())) return name;
