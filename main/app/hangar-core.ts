@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '@contract/index';
 import { Dispatcher, type Logger } from '../ipc/dispatcher';
@@ -23,6 +24,9 @@ import { LockService } from '../services/lock-service';
 import { WorkspaceTransfer } from '../services/workspace-transfer';
 import { sandboxWorkspaceId, WorkspaceService } from '../services/workspace-service';
 import { WorkspaceRemoval } from '../services/workspace-removal';
+import { createRegistryServices } from '../services/registry';
+import { createLaunchServices } from '../services/launch';
+import type { FollowTuning } from '../services/launch/launch-follower';
 import { systemImportContext, type ImportSystem } from '../importers';
 import { version } from '../../package.json';
 
@@ -37,6 +41,10 @@ export interface CoreOptions {
   logger?: Logger;
   /** Where credential importers look (home dir, environment); the real machine unless a test injects one. */
   importSystem?: () => ImportSystem;
+  /** Who registry changes are recorded as; the OS user unless a test names one. */
+  currentUser?: string;
+  /** How often launches and new images are polled (tests shorten it). */
+  follow?: FollowTuning;
 }
 
 export interface HangarCore {
@@ -80,13 +88,37 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
   const lock = new LockService(vault, () => state.data.settings.idleLockMinutes);
 
   const removal = new WorkspaceRemoval(workspaces, accounts, catalogs);
+  const registry = createRegistryServices({
+    state,
+    workspaces,
+    catalogs,
+    drivers,
+    bus,
+    clock,
+    currentUser: options.currentUser ?? osUserName(),
+  });
+  const launch = createLaunchServices({
+    state,
+    workspaces,
+    drivers,
+    registry: registry.records,
+    bus,
+    clock,
+    currentUser: options.currentUser ?? osUserName(),
+    dataDir: options.dataDir,
+    follow: options.follow,
+  });
 
   const appInfo = async (): Promise<AppInfo> => ({
     version,
     transport: options.transport,
     // Until the user adds an account of their own, what they want to see first is the sandbox.
     startWorkspaceId: workspaces.startWorkspaceId(sandbox !== null),
-    sandbox: { running: sandbox !== null, clouds: sandbox?.clouds.map((cloud) => cloud.cloud) ?? [] },
+    sandbox: {
+      running: sandbox !== null,
+      clouds: sandbox?.clouds.map((cloud) => cloud.cloud) ?? [],
+      imgapiUrl: sandbox?.imgapiUrl ?? null,
+    },
     keychain: await vault.keychainStatus(),
     notices: notices.all(),
   });
@@ -100,8 +132,11 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
     catalogs,
     sync,
     imports,
+    registry,
+    launch,
   });
   const dispatcher = new Dispatcher(handlers, logger, () => lock.touch());
+  launch.launches.resume();
 
   // A newcomer sees a browsable catalog at once: the sandbox syncs itself on first run.
   if (newSandboxAccounts.length > 0)
@@ -115,8 +150,20 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
       const running = sync.runningOperationId();
       if (running) sync.cancel(running);
       await sync.idle();
+      // Builds go on in the cloud: stop following them (the next start resumes), never cancel.
+      launch.operations.detachAll();
+      await launch.operations.idle();
       lock.dispose();
       await sandbox?.stop();
     },
   };
+}
+
+/** Some containers have no passwd entry for the running uid: then "you" is honest enough. */
+function osUserName(): string {
+  try {
+    return userInfo().username || 'you';
+  } catch {
+    return 'you';
+  }
 }

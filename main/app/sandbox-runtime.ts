@@ -5,12 +5,15 @@ import { startGcpSandbox } from '../sandbox/gcp';
 import { startAzureSandbox } from '../sandbox/azure';
 import { startVmwareSandbox } from '../sandbox/vmware';
 import { startOpenStackSandbox } from '../sandbox/openstack';
+import { startImgapiSandbox } from '../sandbox/imgapi';
 import type { SandboxClouds } from '../services/driver-provider';
 
 type AnySandbox = CloudSandbox<unknown, unknown>;
 
 export interface SandboxRuntime extends SandboxClouds {
   clouds: readonly AnySandbox[];
+  /** A local IMGAPI repository, for trying an import into the sandbox's OpenStack. */
+  imgapiUrl: string;
   stop(): Promise<void>;
 }
 
@@ -42,12 +45,16 @@ const starters: ReadonlyArray<() => Promise<AnySandbox>> = [
 ];
 
 export async function startSandboxRuntime(): Promise<SandboxRuntime> {
-  const clouds = await Promise.all(starters.map((start) => start()));
+  const [clouds, imgapi] = await Promise.all([
+    Promise.all(starters.map((start) => start())),
+    startImgapiSandbox(),
+  ]);
   return {
     clouds,
+    imgapiUrl: imgapi.url,
     connectionFor: (cloud: Cloud) => clouds.find((sandbox) => sandbox.cloud === cloud) ?? null,
     stop: async () => {
-      await Promise.all(clouds.map((sandbox) => sandbox.stop()));
+      await Promise.all([...clouds.map((sandbox) => sandbox.stop()), imgapi.stop()]);
     },
   };
 }

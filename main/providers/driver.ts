@@ -16,6 +16,8 @@ export interface ListImagesProgress {
 export interface DriverCapabilities {
   listImages: boolean;
   testConnection: boolean;
+  /** Look one image up by its cloud id (the registry's wizard and drift check). */
+  getImage: boolean;
 }
 
 /**
@@ -30,6 +32,13 @@ export interface CloudDriver {
     onProgress: (progress: ListImagesProgress) => void,
     signal?: AbortSignal,
   ): Promise<StoredImage[]>;
+  /**
+   * One image by the cloud's own id, asked of the cloud now (never the cache), including images
+   * the owner has deprecated. Resolves to null when the cloud says the image does not exist (or
+   * no longer does); a deregistered/deleted image the cloud still reports comes back with that state.
+   * Throws CloudError for every other failure (auth, unreachable, throttled …).
+   */
+  getImage?(location: string, cloudImageId: string, signal?: AbortSignal): Promise<StoredImage | null>;
 }
 
 export class CloudError extends Error {

@@ -1,5 +1,6 @@
 import type { Cloud } from '@contract/index';
 import type { CloudDriver, ImageListScope } from './driver';
+import type { ComputeDriver } from './compute-driver';
 
 /** What a cloud can do in Hangar; the UI greys out the rest and shows the reason. */
 export type CapabilityMap = Record<string, { supported: boolean; reason: string | null }>;
@@ -21,6 +22,14 @@ export interface ProviderModule<Connection, Secret> {
   /** The API endpoint the account talks to, or null for the cloud's default. */
   endpointOf(connection: Connection): string | null;
   createDriver(connection: Connection, secret: Secret, tuning?: DriverTuning): CloudDriver;
+  /** Launch and image lifecycle; absent while a cloud has none (the UI then says why). */
+  createComputeDriver?(connection: Connection, secret: Secret, tuning?: ComputeTuning): ComputeDriver;
+}
+
+/** Knobs tests turn for long operations; production uses the defaults. */
+export interface ComputeTuning {
+  /** How often to poll an operation or a server's state. */
+  pollIntervalMs?: number;
 }
 
 /** Knobs tests and benchmarks turn; production uses each cloud's defaults. */

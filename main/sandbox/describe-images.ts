@@ -52,12 +52,14 @@ function pageSize(params: QueryParams, imageIds: string[]): number | undefined {
 /**
  * DescribeImages as EC2 answers it: callers see public images and their own; deprecated public
  * images only when asked for by id or with IncludeDeprecated; disabled own images only with
- * IncludeDisabled; one page of `MaxResults` with a NextToken, or everything without it.
+ * IncludeDisabled; one page of `MaxResults` with a NextToken, or everything without it. Asked for
+ * by `ImageId.N`, an id nobody can see is InvalidAMIID.NotFound, a deregistered one just absent.
  */
 export function describeImages(params: QueryParams, caller: Caller, catalog: SandboxCatalog): string {
   const imageIds = listParam(params, 'ImageId');
   for (const id of imageIds) {
-    if (!AMI_ID.test(id)) throw ec2Error('InvalidAMIID.Malformed', `Invalid id: "${id}"`);
+    if (!AMI_ID.test(id))
+      throw ec2Error('InvalidAMIID.Malformed', `Invalid id: "${id}" (expecting "ami-...")`);
   }
   const owners = listParam(params, 'Owner');
   const ownedBy = ownerMatcher(owners, caller);
@@ -71,6 +73,7 @@ export function describeImages(params: QueryParams, caller: Caller, catalog: San
   const visible = catalog.visibleTo(caller.region, caller.accountId).filter((image) => {
     const own = image.ownerId === caller.accountId;
     if (requested.size > 0 && !requested.has(image.imageId)) return false;
+    if (catalog.isDeregistered(image.imageId)) return false;
     if (image.state === 'disabled' && !(own && includeDisabled)) return false;
     if (!own && requested.size === 0 && !includeDeprecated && isDeprecated(image, catalog.reference))
       return false;
@@ -79,7 +82,8 @@ export function describeImages(params: QueryParams, caller: Caller, catalog: San
 
   if (requested.size > 0) {
     const found = new Set(visible.map((image) => image.imageId));
-    const missing = imageIds.filter((id) => !found.has(id));
+    // A deregistered id is still known to EC2: asked for, it answers with nothing rather than NotFound.
+    const missing = imageIds.filter((id) => !found.has(id) && !catalog.isDeregistered(id));
     if (missing.length > 0 && filters.length === 0 && owners.length === 0) {
       throw ec2Error('InvalidAMIID.NotFound', `The image id '[${missing.join(', ')}]' does not exist`);
     }

@@ -1,3 +1,5 @@
+import { COMPUTE_ACTIONS } from './compute-actions';
+import type { ComputeWorld } from './compute-world';
 import { describeImages, type Caller } from './describe-images';
 import { describeRegions } from './describe-regions';
 import { ec2Error } from './ec2-api-error';
@@ -11,10 +13,12 @@ export interface ActionContext {
   caller: Caller;
   credential: ResolvedCredential;
   catalog: SandboxCatalog;
+  /** Instances, networks, key pairs and captures, per account and region. */
+  compute: ComputeWorld;
   requestId: string;
 }
 
-interface ActionSpec {
+export interface ActionSpec {
   /** The IAM action, for UnauthorizedOperation messages. */
   permission: string;
   allowed(credential: ResolvedCredential): boolean;
@@ -32,6 +36,7 @@ const ACTIONS: Record<string, ActionSpec> = {
     allowed: () => true,
     run: (ctx) => describeRegions(ctx.params, ctx.catalog.regions),
   },
+  ...COMPUTE_ACTIONS,
 };
 
 /** Runs one authenticated action: permission, DryRun, then the action's own answer in its envelope. */
@@ -49,5 +54,7 @@ export function runAction(action: string | undefined, ctx: ActionContext): strin
     );
   }
   if (booleanParam(ctx.params, 'DryRun')) throw ec2Error('DryRunOperation');
+  // Builds, shutdowns and captures that fell due since the last request take effect first.
+  ctx.compute.advance();
   return responseXml(action, ctx.requestId, spec.run(ctx));
 }

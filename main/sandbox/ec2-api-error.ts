@@ -27,6 +27,8 @@ export const KNOWN_EC2_ERRORS: Record<string, { status: number; message: string 
     status: 400,
     message: 'The specified pagination token is not valid or is expired.',
   },
+  'InvalidAMIID.NotFound': { status: 400, message: 'The image id does not exist' },
+  'InvalidAMIID.Malformed': { status: 400, message: 'Invalid id (expecting "ami-...")' },
   DryRunOperation: { status: 412, message: 'Request would have succeeded, but DryRun flag is set.' },
 };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ComputeWorld, type ComputeTiming } from './compute-world';
 import { runAction } from './ec2-actions';
 import { ec2Error, Ec2ApiError } from './ec2-api-error';
 import { errorXml } from './ec2-xml';
@@ -25,7 +26,14 @@ export interface Ec2SandboxOptions {
   /** The sandbox's "now": seeds creation dates and decides what is deprecated. Defaults to now. */
   referenceDate?: Date;
   regions?: readonly string[];
+  /** How long builds, shutdowns and captures take (defaults: boot 1.5 s, shutdown 1 s, capture 3 s, copy 4 s). */
+  compute?: Partial<ComputeTiming>;
+  /** The compute clock (ms since epoch); tests that step through states pass their own. */
+  clock?: () => number;
 }
+
+/** Faults a test arms on the handle: `quota` makes the next RunInstances hit InstanceLimitExceeded. */
+export type ComputeFaultKind = 'quota';
 
 export interface Ec2Sandbox {
   /** `http://127.0.0.1:PORT`, ready for the SDK's `endpoint`. */
@@ -36,6 +44,15 @@ export interface Ec2Sandbox {
   readonly catalog: SandboxCatalog;
   readonly faults: FaultInjector;
   readonly requestLog: RequestLog;
+  /**
+   * Deregisters an AMI (public, or one of a known key's own) so lists and id look-ups stop
+   * returning it, as EC2 does some time after deregistration. False when there was no such image.
+   */
+  removeImage(cloudId: string): boolean;
+  /** Instances, networks, key pairs and captures the compute actions made, per account and region. */
+  readonly compute: ComputeWorld;
+  /** Arms a compute fault for the next `times` calls it applies to (default 1). */
+  armFault(kind: ComputeFaultKind, times?: number): void;
   stop(): Promise<void>;
 }
 
@@ -64,6 +81,7 @@ export async function startEc2Sandbox(options: Ec2SandboxOptions = {}): Promise<
     options.referenceDate ?? new Date(),
   );
   const faults = new FaultInjector();
+  const compute = new ComputeWorld(catalog, options.compute, options.clock);
   const requestLog = new RequestLog();
   let seq = 0;
 
@@ -130,7 +148,10 @@ export async function startEc2Sandbox(options: Ec2SandboxOptions = {}): Promise<
       const injected = faults.takeError(action);
       if (injected) throw injected;
       const caller = { accountId: credential.accountId, region: claim.region };
-      answer(200, runAction(record.action ?? undefined, { params, caller, credential, catalog, requestId }));
+      answer(
+        200,
+        runAction(record.action ?? undefined, { params, caller, credential, catalog, compute, requestId }),
+      );
     } catch (error) {
       const apiError = error instanceof Ec2ApiError ? error : ec2Error('InternalError');
       answer(apiError.status, errorXml(apiError.code, apiError.message, requestId), apiError.code);
@@ -152,6 +173,15 @@ export async function startEc2Sandbox(options: Ec2SandboxOptions = {}): Promise<
     catalog,
     faults,
     requestLog,
+    removeImage: (cloudId) =>
+      catalog.deregister(
+        cloudId,
+        credentials.map((c) => c.accountId),
+      ),
+    compute,
+    armFault: (kind, times = 1) => {
+      if (kind === 'quota') compute.armQuota(times);
+    },
     stop: () => stopServer(server),
   };
 }

@@ -31,7 +31,7 @@ function blockDeviceXml(device: SandboxBlockDevice): string {
   const ebs = device.ebs
     ? `<ebs>${leaf('snapshotId', device.ebs.snapshotId)}${leaf('volumeSize', device.ebs.volumeSize)}` +
       `${leaf('deleteOnTermination', device.ebs.deleteOnTermination)}${leaf('volumeType', device.ebs.volumeType)}` +
-      `${leaf('encrypted', device.ebs.encrypted)}</ebs>`
+      `${leaf('encrypted', device.ebs.encrypted)}${leaf('kmsKeyId', device.ebs.kmsKeyId)}</ebs>`
     : '';
   return `${leaf('deviceName', device.deviceName)}${leaf('virtualName', device.virtualName)}${ebs}`;
 }
@@ -80,6 +80,9 @@ export function imageItemXml(image: SandboxImage): string {
     leaf('bootMode', image.bootMode),
     leaf('imdsSupport', image.imdsSupport),
     leaf('deprecationTime', image.deprecationTime),
+    leaf('sourceInstanceId', image.sourceInstanceId),
+    leaf('sourceImageId', image.sourceImageId),
+    leaf('sourceImageRegion', image.sourceImageRegion),
   ].join('');
   itemXmlCache.set(image, xml);
   return xml;

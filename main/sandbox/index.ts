@@ -1,4 +1,10 @@
-export { startEc2Sandbox, type Ec2Sandbox, type Ec2SandboxOptions } from './ec2-sandbox-server';
+export {
+  startEc2Sandbox,
+  type ComputeFaultKind,
+  type Ec2Sandbox,
+  type Ec2SandboxOptions,
+} from './ec2-sandbox-server';
+export { DEFAULT_COMPUTE_TIMING, type ComputeTiming, type ComputeWorld } from './compute-world';
 export {
   SANDBOX_DEMO_CREDENTIAL,
   type SandboxCredential,

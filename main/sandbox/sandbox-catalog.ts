@@ -23,6 +23,8 @@ const byImageId = (a: SandboxImage, b: SandboxImage): number =>
 export class SandboxCatalog {
   private readonly publicByRegion = new Map<string, SandboxImage[]>();
   private readonly visibleByCaller = new Map<string, SandboxImage[]>();
+  /** Deregistered ids: gone from every answer, yet known, so asking for one by id is not an error. */
+  private readonly deregistered = new Set<string>();
 
   constructor(
     readonly regions: readonly string[],
@@ -53,6 +55,54 @@ export class SandboxCatalog {
       this.visibleByCaller.set(key, images);
     }
     return images;
+  }
+
+  /** An image the caller may see in a region (public or its own), unless deregistered. */
+  findVisible(region: string, callerAccountId: string, imageId: string): SandboxImage | undefined {
+    if (this.deregistered.has(imageId)) return undefined;
+    return this.visibleTo(region, callerAccountId).find((image) => image.imageId === imageId);
+  }
+
+  /** One of an account's own images in a region, deregistered ones included. */
+  findOwnImage(region: string, accountId: string, imageId: string): SandboxImage | undefined {
+    return this.visibleTo(region, accountId).find(
+      (image) => image.imageId === imageId && image.ownerId === accountId,
+    );
+  }
+
+  /**
+   * Adds one of an account's own images (a capture, a copy) or replaces it with a changed copy
+   * (available now, deprecated). Replaced, never mutated: served XML is cached per object.
+   */
+  putOwnImage(region: string, accountId: string, image: SandboxImage): void {
+    this.visibleTo(region, accountId);
+    const images = this.visibleByCaller.get(`${region}/${accountId}`) ?? [];
+    const at = images.findIndex((candidate) => candidate.imageId === image.imageId);
+    if (at >= 0) images[at] = image;
+    else {
+      images.push(image);
+      images.sort(byImageId);
+    }
+  }
+
+  isDeregistered(imageId: string): boolean {
+    return this.deregistered.has(imageId);
+  }
+
+  /**
+   * Deregisters an image wherever it lives: any region's public images, or the own images of one of
+   * `accountIds`. False when no such image exists (or it is already gone).
+   */
+  deregister(imageId: string, accountIds: readonly string[]): boolean {
+    if (this.deregistered.has(imageId)) return false;
+    const matches = (images: readonly SandboxImage[]) => images.some((image) => image.imageId === imageId);
+    const exists = this.regions.some(
+      (region) =>
+        matches(this.publicImages(region)) ||
+        accountIds.some((account) => matches(this.visibleTo(region, account))),
+    );
+    if (exists) this.deregistered.add(imageId);
+    return exists;
   }
 }
 

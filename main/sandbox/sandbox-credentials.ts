@@ -9,6 +9,11 @@ export interface SandboxCredential {
   /** IAM user name shown in UnauthorizedOperation messages. */
   userName?: string;
   allowDescribeImages: boolean;
+  /**
+   * May launch and manage servers and images (RunInstances, CreateImage, key pairs, security
+   * groups …, each named ec2:<Action> when refused). Defaults to true: only tests of a refusal turn it off.
+   */
+  allowCompute?: boolean;
 }
 
 export type ResolvedCredential = Required<SandboxCredential>;
@@ -23,6 +28,7 @@ export const SANDBOX_DEMO_CREDENTIAL: Readonly<ResolvedCredential> = Object.free
   accountId: '210987654321',
   userName: 'sandbox-demo',
   allowDescribeImages: true,
+  allowCompute: true,
 });
 
 /** A stable account id for a key that did not name one, so "self" means the same on every run. */
@@ -38,5 +44,6 @@ export function resolveCredential(credential: SandboxCredential): ResolvedCreden
     accountId: credential.accountId ?? accountIdFor(credential.accessKeyId),
     userName: credential.userName ?? 'hangar',
     allowDescribeImages: credential.allowDescribeImages,
+    allowCompute: credential.allowCompute ?? true,
   };
 }

@@ -8,8 +8,10 @@ export interface SandboxEbs {
   snapshotId: string;
   volumeSize: number;
   deleteOnTermination: boolean;
-  volumeType: 'gp2' | 'gp3';
+  /** The seed uses gp2/gp3; captured images keep whatever their volumes were (io2, st1 …). */
+  volumeType: string;
   encrypted: boolean;
+  kmsKeyId?: string;
 }
 
 export interface SandboxBlockDevice {
@@ -43,6 +45,11 @@ export interface SandboxImage {
   imdsSupport?: 'v2.0';
   productCodes: { productCode: string; type: 'marketplace' | 'devpay' }[];
   tags: { key: string; value: string }[];
+  /** CreateImage: the instance it was made from. */
+  sourceInstanceId?: string;
+  /** CopyImage: the AMI and region it was copied from. */
+  sourceImageId?: string;
+  sourceImageRegion?: string;
 }
 
 /** EC2 hides a deprecated image from everyone but its owner unless asked for it. */

@@ -9,6 +9,8 @@ import {
   type Cloud,
 } from '@contract/index';
 import type { CloudDriver } from '../providers/driver';
+import type { ComputeDriver } from '../providers/compute-driver';
+import type { ComputeTuning } from '../providers/provider-module';
 import { cloudLabels, providerFor, type AnyProvider } from '../providers/registry';
 import type { AccountRecord } from '../stores/app-state';
 import type { CredentialVault } from '../secrets/credential-vault';
@@ -48,9 +50,28 @@ export class DriverProvider {
   constructor(
     private readonly vault: CredentialVault,
     private readonly sandbox: SandboxClouds,
+    private readonly computeTuning?: ComputeTuning,
   ) {}
 
   async forAccount(account: AccountRecord): Promise<CloudDriver> {
+    const { provider, connection, secret } = await this.resolve(account);
+    return provider.createDriver(connection, secret);
+  }
+
+  /** Launch and lifecycle for an account; a cloud without them gets an error that says so. */
+  async computeFor(account: AccountRecord): Promise<ComputeDriver> {
+    const { provider, connection, secret } = await this.resolve(account);
+    if (!provider.createComputeDriver)
+      throw new ServiceError(
+        'invalid-request',
+        `Hangar cannot launch servers on ${cloudLabels[account.cloud]} yet.`,
+      );
+    return provider.createComputeDriver(connection, secret, this.computeTuning);
+  }
+
+  private async resolve(
+    account: AccountRecord,
+  ): Promise<{ provider: AnyProvider; connection: unknown; secret: unknown }> {
     const provider = requireProvider(account.cloud);
     if (account.kind === 'sandbox') {
       const running = this.sandbox.connectionFor(account.cloud);
@@ -60,7 +81,7 @@ export class DriverProvider {
           'The embedded sandbox is not running (Hangar was started with --no-sandbox). Its cached images stay browsable.',
         );
       }
-      return provider.createDriver(running.connection, running.secret);
+      return { provider, connection: running.connection, secret: running.secret };
     }
     const stored = await this.vault.read(secretKeyFor(account.id));
     if (!stored) {
@@ -73,7 +94,7 @@ export class DriverProvider {
             : `No secret is held for "${account.name}" in the keychain. Remove the account and add it again with its secret.`,
       );
     }
-    return provider.createDriver(account.connection, parseSecret(account.cloud, stored));
+    return { provider, connection: account.connection, secret: parseSecret(account.cloud, stored) };
   }
 
   forDraft(draft: AccountDraft): CloudDriver {

@@ -80,6 +80,17 @@ export class WorkspaceService {
             account.environmentId = null;
           }
         }
+        // Records of a removed environment move up to the workspace level, unshared, rather than vanish.
+        for (const record of draft.registry) {
+          if (
+            record.workspaceId === workspace.id &&
+            record.environmentId &&
+            !kept.has(record.environmentId)
+          ) {
+            record.environmentId = null;
+            record.shared = false;
+          }
+        }
       }
     });
     return this.toWorkspace(this.require(request.workspaceId));
@@ -111,6 +122,10 @@ export class WorkspaceService {
   async remove(workspaceId: string): Promise<void> {
     await this.state.update((draft) => {
       draft.workspaces = draft.workspaces.filter((candidate) => candidate.id !== workspaceId);
+      // Its registry, launch history and drift checks are the client's data too: they go with it.
+      draft.registry = draft.registry.filter((record) => record.workspaceId !== workspaceId);
+      draft.launches = draft.launches.filter((launch) => launch.workspaceId !== workspaceId);
+      draft.driftChecks = draft.driftChecks.filter((check) => check.workspaceId !== workspaceId);
     });
   }
 

@@ -13,6 +13,7 @@ import {
   WorkspaceColorSchema,
 } from '@contract/index';
 import { versionedSchemaValidator } from './versioned-schema';
+import { DriftCheckRecordSchema, LaunchRecordSchema, StoredRegistryRecordSchema } from './registry-schema';
 
 export const APP_STATE_SCHEMA_VERSION = 1;
 
@@ -94,6 +95,9 @@ export const AppStateSchema = z.object({
   accounts: z.array(AccountRecordSchema),
   sources: z.array(SourceRecordSchema),
   settings: SettingsSchema.default({ staleAfterHours: 24, idleLockMinutes: 15 }),
+  registry: z.array(StoredRegistryRecordSchema).default([]),
+  launches: z.array(LaunchRecordSchema).default([]),
+  driftChecks: z.array(DriftCheckRecordSchema).default([]),
 });
 export type AppState = z.infer<typeof AppStateSchema>;
 
@@ -108,6 +112,9 @@ export function defaultAppState(): AppState {
     accounts: [],
     sources: [],
     settings: { staleAfterHours: 24, idleLockMinutes: 15 },
+    registry: [],
+    launches: [],
+    driftChecks: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { launchChannels } from './channels-launch';
 import { AppInfoSchema } from './schemas/app';
 import {
   AccountIdRequestSchema,
@@ -34,6 +35,28 @@ import {
   WorkspaceSchema,
 } from './schemas/workspaces';
 import { DiscoverRequestSchema, DiscoverResultSchema, ImportRequestSchema } from './schemas/imports';
+import {
+  BulkTagRequestSchema,
+  DeleteRecordResultSchema,
+  DriftCheckRequestSchema,
+  DriftReportSchema,
+  LookupRequestSchema,
+  LookupResultSchema,
+  RecordRefSchema,
+  RegisterRequestSchema,
+  RegistryExportRequestSchema,
+  RegistryImportRequestSchema,
+  RegistryImportResultSchema,
+  RegistryListRequestSchema,
+  RegistryRecordDetailSchema,
+  RegistryRecordSchema,
+  RemoveMappingRequestSchema,
+  ReplacementRequestSchema,
+  ReplacementResultSchema,
+  TemplatesRequestSchema,
+  TemplatesResultSchema,
+  UpdateRecordRequestSchema,
+} from './schemas/registry';
 import {
   CancelResponseSchema,
   OperationIdRequestSchema,
@@ -80,6 +103,24 @@ export const channels = {
   'sync:start': channel(SyncStartRequestSchema, OperationRefSchema),
   'sync:cancel': channel(OperationIdRequestSchema, CancelResponseSchema),
   'sync:status': channel(WorkspaceRefSchema, SyncStatusSchema),
+  'registry:list': channel(RegistryListRequestSchema, z.array(RegistryRecordSchema)),
+  'registry:get': channel(RecordRefSchema, RegistryRecordDetailSchema),
+  /** The wizard's "Next": the image as the cloud (or, offline, the cache) reports it. */
+  'registry:lookup': channel(LookupRequestSchema, LookupResultSchema),
+  'registry:templates': channel(TemplatesRequestSchema, TemplatesResultSchema),
+  'registry:register': channel(RegisterRequestSchema, RegistryRecordSchema),
+  'registry:update': channel(UpdateRecordRequestSchema, RegistryRecordSchema),
+  'registry:bulk-tag': channel(BulkTagRequestSchema, z.object({ updated: z.number().int() })),
+  'registry:remove-mapping': channel(RemoveMappingRequestSchema, RegistryRecordSchema),
+  /** Refused (deleted: false, with the users) while a launch or server still uses one of its images. */
+  'registry:delete': channel(RecordRefSchema, DeleteRecordResultSchema),
+  'registry:drift-check': channel(DriftCheckRequestSchema, DriftReportSchema),
+  /** The last drift results, without asking the clouds. */
+  'registry:drift-report': channel(WorkspaceRefSchema, DriftReportSchema),
+  'registry:find-replacement': channel(ReplacementRequestSchema, ReplacementResultSchema),
+  'registry:export': channel(RegistryExportRequestSchema, WorkspaceExportSchema),
+  'registry:import': channel(RegistryImportRequestSchema, RegistryImportResultSchema),
+  ...launchChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -10,6 +10,12 @@ export * from './schemas/imports';
 export * from './schemas/workspaces';
 export * from './schemas/catalog';
 export * from './schemas/sync';
+export * from './schemas/registry';
+export * from './schemas/launch';
+export * from './schemas/lifecycle';
+export * from './registry/image-ids';
+export * from './registry/os-families';
+export * from './registry/labels';
 
 /** What preload exposes as `window.hangar`, and what the browser transport imitates. */
 export interface HangarBridge {

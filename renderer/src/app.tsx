@@ -17,8 +17,9 @@ import { useWorkspaces, WorkspaceProvider } from './features/workspaces/workspac
 import { WorkspacesPanel } from './features/workspaces/workspaces-panel';
 import { markReady } from './ready-signal';
 import { useLiveCatalog } from './use-live-catalog';
+import { WorkspaceViews } from './workspace-views';
 
-/** The window: header and banners on top, workspaces, accounts and sources on the left, the catalog on the right. */
+/** The window: header and banners on top, workspaces, accounts and sources on the left, catalog | registry | drift on the right. */
 export function App() {
   const { unauthorized } = useTransportStatus();
   useLiveCatalog();
@@ -107,7 +108,10 @@ function WorkspaceLayout() {
         </Fragment>
       </aside>
       <main className="content">
-        <CatalogBrowser key={key} onAddAccount={openAdd} onFirstPage={onFirstPage} />
+        <WorkspaceViews
+          key={key}
+          catalog={<CatalogBrowser onAddAccount={openAdd} onFirstPage={onFirstPage} />}
+        />
       </main>
     </div>
   );

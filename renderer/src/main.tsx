@@ -19,6 +19,10 @@ import './styles/facets.css';
 import './styles/details.css';
 import './styles/timeline.css';
 import './styles/workspaces.css';
+import './styles/registry.css';
+import './styles/wizard.css';
+import './styles/launch.css';
+import './styles/lifecycle.css';
 
 // Our CSP forbids eval: tell zod not to probe `new Function` (which logs a CSP violation).
 z.config({ jitless: true });

@@ -2,9 +2,11 @@ import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi, useTransportStatus } from './api/api-context';
 import { invalidateAccounts, invalidateCatalog } from './api/queries';
+import { invalidateRegistry } from './features/registry/registry-queries';
 
 /**
- * Keeps cached queries honest: `catalog:changed` invalidates catalog queries, and after the event
+ * Keeps cached queries honest: `catalog:changed` invalidates catalog queries, `registry:changed`
+ * that workspace's registry queries, and after the event
  * link reconnects everything is refetched, since events may have been missed meanwhile.
  */
 export function useLiveCatalog(): void {
@@ -20,6 +22,12 @@ export function useLiveCatalog(): void {
         // Accounts come and go with their caches (maybe in another window): lists and counts too.
         void invalidateAccounts(queryClient);
       }),
+    [api, queryClient],
+  );
+
+  // A registry changed (maybe in another window): that workspace's registry views refetch.
+  useEffect(
+    () => api.on('registry:changed', ({ workspaceId }) => void invalidateRegistry(queryClient, workspaceId)),
     [api, queryClient],
   );
 

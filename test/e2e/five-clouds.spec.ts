@@ -1,74 +1,37 @@
 import { expect, test, type Locator } from '@playwright/test';
-import type { SecretService } from '../support/secret-service';
-import {
-  chooseStorage,
-  fillAwsForm,
-  fillAzureForm,
-  fillGcpForm,
-  fillOpenStackForm,
-  fillVmwareForm,
-  openAddAccount,
-  saveAccount,
-  testConnection,
-  type CloudLabel,
-} from './support/account-forms';
-import { imageCount, waitForSyncedCatalog } from './support/catalog-page';
+import type { CloudLabel } from './support/account-forms';
+import { imageCount } from './support/catalog-page';
 import {
   countLine,
   detailValue,
   facetCount,
   openFacet,
-  parseCount,
   readImageCount,
   renderedColumn,
   timelineMonths,
 } from './support/catalog-view';
-import { startCloudStandIns, type CloudStandIns } from './support/cloud-stand-ins';
 import { exportViewAsCsv } from './support/csv-download';
 import { secretsOnDisk } from './support/data-files';
-import { removeDataDir, startHangarHost, type RunningHost } from './support/hangar-host';
-import { startKeychain } from './support/keychain';
+import {
+  addFiveAccounts,
+  FIVE_ACCOUNTS as ACCOUNTS,
+  startFiveCloudSession,
+  syncAll,
+  type FiveCloudSession,
+} from './support/five-accounts';
 
 // Dates render in the UTC, en-US terms main uses to bucket deprecation months.
 test.use({ locale: 'en-US', timezoneId: 'UTC', acceptDownloads: true });
 
-let keychain: SecretService | null = null;
-let clouds: CloudStandIns | undefined;
-let host: RunningHost | undefined;
+let session: FiveCloudSession | undefined;
 
 test.beforeAll(async () => {
-  keychain = (await startKeychain()).service;
-  clouds = await startCloudStandIns();
-  // The host is its own process: the Azure stand-in's CA reaches it as it would reach any Node
-  // app, through NODE_EXTRA_CA_CERTS. VMware's self-signed certificate stays untrusted on purpose.
-  host = await startHangarHost({
-    args: ['--no-sandbox'],
-    env: { ...(keychain?.env ?? {}), NODE_EXTRA_CA_CERTS: clouds.azureCaFile },
-  });
+  session = await startFiveCloudSession();
 });
 
 test.afterAll(async () => {
-  await host?.stop();
-  await clouds?.stopAll();
-  await keychain?.stop();
-  if (host) await removeDataDir(host.dataDir);
+  await session?.stop();
 });
-
-/** Each cloud: its radio and facet label, its badge in the grid, its value in exports. */
-const ACCOUNTS: { cloud: CloudLabel; badge: string; value: string; name: string }[] = [
-  { cloud: 'AWS', badge: 'AWS', value: 'aws', name: 'Acme AWS' },
-  { cloud: 'Google Cloud', badge: 'GCP', value: 'gcp', name: 'Acme Google' },
-  { cloud: 'Azure', badge: 'Azure', value: 'azure', name: 'Acme Azure' },
-  { cloud: 'OpenStack', badge: 'OpenStack', value: 'openstack', name: 'Acme OpenStack' },
-  { cloud: 'VMware', badge: 'VMware', value: 'vmware', name: 'Acme vCenter' },
-];
-const FILL = {
-  AWS: fillAwsForm,
-  'Google Cloud': fillGcpForm,
-  Azure: fillAzureForm,
-  OpenStack: fillOpenStackForm,
-  VMware: fillVmwareForm,
-} as const;
 
 const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
 
@@ -76,41 +39,20 @@ test('five clouds: add each, sync all, filter across clouds, timeline, export, t
   page,
 }) => {
   test.setTimeout(180_000);
-  const standIns = clouds!;
-  await page.goto(host!.url);
+  const { clouds: standIns, host, keychain } = session!;
+  await page.goto(host.url);
   await expect(page.locator('html')).toHaveAttribute('data-hangar-ready', 'true');
 
   // ── One account per cloud, each tested before it is saved ──
-  for (const account of ACCOUNTS) {
-    const dialog = await openAddAccount(page, account.cloud);
-    await FILL[account.cloud](dialog, account.name, standIns);
-    await chooseStorage(dialog, keychain !== null);
-    const status = await testConnection(dialog);
-    if (account.cloud === 'VMware') {
-      // A self-signed vCenter: the test names the exact certificate, the user pins it, it works.
-      await expect(status).toContainText('Connection failed');
-      await expect(status).toContainText(standIns.vmware.certificateFingerprint!);
-      await dialog.getByRole('button', { name: 'Trust this certificate' }).click();
-      await expect(dialog.getByText('Trusting the certificate with SHA-256 fingerprint')).toBeVisible();
-    }
-    await expect(status).toContainText('Connection works', { timeout: 30_000 });
-    await saveAccount(dialog);
-  }
+  await addFiveAccounts(page, standIns, keychain !== null);
   const accounts = page.getByRole('region', { name: 'Accounts' });
-  for (const { name } of ACCOUNTS) await expect(accounts).toContainText(name);
   const storedIn = accounts.getByText(keychain ? 'keychain' : 'this session only', { exact: true });
   await expect(storedIn).toHaveCount(ACCOUNTS.length);
 
   // ── Sync all: every source of every cloud succeeds ──
   const sources = page.getByRole('region', { name: 'Sources' });
-  await sources.getByRole('button', { name: 'Sync all' }).click();
-  const total = await waitForSyncedCatalog(page);
-  const headline = (await page.getByText(/^Sync finished: /).textContent()) ?? '';
-  const sourceCount = parseCount(/([\d,]+) sources/.exec(headline)?.[1] ?? '0');
+  const { total, sourceCount } = await syncAll(page);
   expect(sourceCount).toBeGreaterThanOrEqual(ACCOUNTS.length);
-  const progress = page.getByRole('list', { name: 'Sync progress by source' }).getByRole('listitem');
-  await expect(progress).toHaveCount(sourceCount);
-  await expect(progress.filter({ hasText: /failed|cancelled/ })).toHaveCount(0);
 
   // ── Each cloud alone: the count its facet promised, only its rows; all five make the whole ──
   const grid = page.getByRole('grid', { name: 'Images' });
@@ -194,7 +136,7 @@ test('five clouds: add each, sync all, filter across clouds, timeline, export, t
   await details.getByRole('button', { name: 'Close details' }).click();
 
   // ── No secret in any file Hangar wrote ──
-  const scan = await secretsOnDisk(host!.dataDir, standIns.secrets);
+  const scan = await secretsOnDisk(host.dataDir, standIns.secrets);
   expect(scan.files).toBeGreaterThan(0);
   expect(scan.found).toEqual([]);
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { AwsConnection, AwsSecret } from '@contract/index';
 import { startEc2Sandbox, type Ec2Sandbox } from '../../main/sandbox';
+import { isDeprecated } from '../../main/sandbox/sandbox-image';
 import { awsProvider } from '../../main/providers/aws/aws-provider';
 import {
   describeDriverContract,
@@ -52,6 +53,16 @@ beforeAll(async () => {
       faults[kind]();
     },
     clearFaults: () => sandbox.faults.clear(),
+    // A deprecated Amazon image: hidden from plain listings, yet found by id.
+    lookup: {
+      existingId:
+        sandbox.catalog
+          .publicImages('us-east-1')
+          .find((image) => image.ownerAlias === 'amazon' && isDeprecated(image, sandbox.catalog.reference))
+          ?.imageId ?? 'ami-none',
+      missingId: 'ami-0f0e0d0c0b0a09080',
+      location: 'us-east-1',
+    },
   };
 });
 

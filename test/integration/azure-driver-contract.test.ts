@@ -41,6 +41,16 @@ beforeAll(async () => {
     injectFault: (kind) =>
       sandbox.faults.add({ ...versionFaults[kind], operation: 'galleryImageVersions.listByGalleryImage' }),
     clearFaults: () => sandbox.faults.clear(),
+    // A gallery version replicated to West Europe, and the same definition at a version never published.
+    lookup: {
+      existingId: String(
+        sandbox.catalog.galleries[0]?.definitions
+          .flatMap((d) => d.versions)
+          .find((v) => JSON.stringify(v).includes('"West Europe"'))?.id,
+      ),
+      missingId: `${String(sandbox.catalog.galleries[0]?.definitions[0]?.definition.id)}/versions/9.9.9`,
+      location: 'westeurope',
+    },
   };
 });
 

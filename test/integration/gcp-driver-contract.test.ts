@@ -29,6 +29,11 @@ beforeAll(async () => {
     injectFault: (kind: FaultKind) =>
       sandbox.faults.arm({ kind, times: kind === 'latency' ? 1 : 2, ms: 300 }),
     clearFaults: () => sandbox.faults.clear(),
+    lookup: {
+      existingId: `projects/debian-cloud/global/images/${sandbox.catalog.images('debian-cloud')[0]?.name ?? 'none'}`,
+      missingId: 'projects/debian-cloud/global/images/debian-9-stretch-v20170101',
+      location: 'global',
+    },
   };
 });
 

@@ -38,6 +38,17 @@ const faultsFor: Record<FaultKind, OpenStackFault[]> = {
   'repeated-page-token': [{ kind: 'repeated-marker' }],
 };
 
+/** Well formed, and in neither cloud. */
+const MISSING_ID = '0b9e3c52-6f1d-4a7e-8c2b-5d4f3e2a1c90';
+
+function hiddenPublicImage(standIn: OpenStackSandbox): string {
+  const image = standIn.images
+    .get('RegionOne')
+    ?.find((candidate) => candidate.wire.os_hidden && candidate.wire.visibility === 'public');
+  if (!image) throw new Error('the stand-in seed has no hidden public image in RegionOne');
+  return image.wire.id;
+}
+
 beforeAll(async () => {
   sandbox = await startOpenStackSandbox({ referenceDate: new Date('2026-06-01T12:00:00Z') });
   standIn = {
@@ -51,6 +62,8 @@ beforeAll(async () => {
     unreachable: { ...sandbox.connection, authUrl: 'http://127.0.0.1:9/identity/v3' },
     injectFault: (kind) => faultsFor[kind].forEach((fault) => sandbox.faults.add(fault)),
     clearFaults: () => sandbox.faults.clear(),
+    // A public image its owner hid (os_hidden): only the second listing pass and GET by id see it.
+    lookup: { existingId: hiddenPublicImage(sandbox), missingId: MISSING_ID, location: 'RegionOne' },
   };
   if (unavailable) return;
 
@@ -83,6 +96,8 @@ beforeAll(async () => {
     pageSize: 7,
     wrongSecret: { kind: 'password', password: 'not-the-demo-password' },
     unreachable: { ...connection, authUrl: 'http://127.0.0.1:9/v3' },
+    // A deactivated image: Glance still shows it, with that status, in the list and by id.
+    lookup: { existingId: seeded.deactivated[0] ?? '', missingId: MISSING_ID, location: servers.region },
     // Real Keystone and Glance cannot be told to misbehave; the stand-in covers the faults.
   };
 }, 180_000);

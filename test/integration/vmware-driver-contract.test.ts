@@ -18,6 +18,10 @@ import {
  */
 type Target = DriverSuiteTarget<VmwareConnection, VmwareSecret>;
 
+/** Well formed ids that name nothing: a library item id and a VM moid. */
+const MISSING_ITEM = '6c1f0e2d-3b4a-4c5d-8e9f-0a1b2c3d4e5f';
+const MISSING_VM = 'vm-987654';
+
 // Started at collection time so a missing toolchain can skip (outside CI) with its reason.
 const vcsim = await startVcsim();
 let sandbox: VmwareSandbox;
@@ -44,17 +48,28 @@ beforeAll(async () => {
     injectFault: (kind: FaultKind) => sandbox.faults.add(FAULTS[kind]),
     clearFaults: () => sandbox.faults.clear(),
   };
+  const { items, vms } = sandbox.seed;
   standIn.libraries = {
     ...base,
     scope: { location: '127.0.0.1', owner: 'content-libraries' },
     minImages: 60,
     pageSize: 10,
+    lookup: {
+      existingId: items.find((item) => item.type === 'vm-template')?.id ?? '',
+      missingId: MISSING_ITEM,
+      location: '127.0.0.1',
+    },
   };
   standIn.templates = {
     ...base,
     scope: { location: '127.0.0.1', owner: 'templates' },
     minImages: 50,
     pageSize: 10,
+    lookup: {
+      existingId: vms.find((vm) => vm.template)?.moid ?? '',
+      missingId: MISSING_VM,
+      location: '127.0.0.1',
+    },
   };
 });
 
@@ -81,16 +96,31 @@ if ('skipReason' in vcsim) {
     unreachable: { ...connection, url: 'http://127.0.0.1:9' },
   };
   const location = new URL(vcsim.url).host;
+  // vcsim mints its ids at start-up: take one of each kind by the name main.go gave it.
+  const ids = { item: '', template: '' };
+  beforeAll(async () => {
+    const driver = vmwareProvider.createDriver(connection, base.secret);
+    const named = async (owner: string, name: string): Promise<string> => {
+      const images = await driver.listImages({ location, owner }, () => undefined);
+      const id = images.find((image) => image.name === name)?.cloudId;
+      if (!id) throw new Error(`vcsim lists no ${name} under ${owner}`);
+      return id;
+    };
+    ids.item = await named('content-libraries', 'ubuntu-24.04-golden');
+    ids.template = await named('templates', 'rhel-9.3-base-tmpl');
+  });
   describeDriverContract('vmware vcsim /rest, content libraries', () => ({
     ...base,
     scope: { location, owner: 'content-libraries' },
     minImages: vcsim.items,
     pageSize: 10,
+    lookup: { existingId: ids.item, missingId: MISSING_ITEM, location },
   }));
   describeDriverContract('vmware vcsim, VM templates over SOAP', () => ({
     ...base,
     scope: { location, owner: 'templates' },
     minImages: vcsim.templates,
     pageSize: 10,
+    lookup: { existingId: ids.template, missingId: MISSING_VM, location },
   }));
 }

@@ -12,6 +12,7 @@ import {
 import { createHangarCore, type HangarCore } from '../../main/app/hangar-core';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store';
 import type { ImportSystem } from '../../main/importers';
+import type { FollowTuning } from '../../main/services/launch/launch-follower';
 
 type WithoutWorkspace<T> = T extends { workspaceId: string }
   ? Omit<T, 'workspaceId'> & { workspaceId?: string }
@@ -38,7 +39,7 @@ export interface CoreHarness {
 
 /** The real core (stores on disk, services, dispatcher) with an in-memory keychain. */
 export async function startCore(
-  options: { sandbox?: boolean; importSystem?: () => ImportSystem } = {},
+  options: { sandbox?: boolean; importSystem?: () => ImportSystem; follow?: FollowTuning } = {},
 ): Promise<CoreHarness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hangar-core-'));
   const secrets = new MemorySecretStore();
@@ -50,6 +51,7 @@ export async function startCore(
       secretStore: secrets,
       logger: silent,
       importSystem: options.importSystem,
+      follow: options.follow,
     });
   const harness: CoreHarness = {
     core: await open(),

@@ -161,8 +161,13 @@ async function launchGlance(launch: Launch, glanceUrl: string): Promise<void> {
   await waitForHttp(`${glanceUrl}/`, [300], glance, launch.deadline);
 }
 
-/** Puts Glance into Keystone's catalog (service "image", public endpoint in the region). */
-async function registerGlance(authUrl: string, glanceUrl: string, admin: Admin): Promise<void> {
+/** Puts a service into Keystone's catalog: the service, and its public endpoint in the region. */
+async function registerService(
+  authUrl: string,
+  admin: Admin,
+  service: { type: string; name: string; description: string },
+  url: string,
+): Promise<void> {
   const auth = await fetch(`${authUrl}/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -189,12 +194,42 @@ async function registerGlance(authUrl: string, glanceUrl: string, admin: Admin):
       throw new Error(`Keystone POST ${path}: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as { [key: string]: { id: string } };
   };
-  const { service } = await post('/services', {
-    service: { type: 'image', name: 'glance', description: 'Glance image service' },
-  });
+  const created = await post('/services', { service });
   await post('/endpoints', {
-    endpoint: { service_id: service?.id, interface: 'public', region_id: admin.region, url: glanceUrl },
+    endpoint: { service_id: created.service?.id, interface: 'public', region_id: admin.region, url },
   });
+}
+
+/** Puts Glance into Keystone's catalog (service "image", public endpoint in the region). */
+const registerGlance = (authUrl: string, glanceUrl: string, admin: Admin): Promise<void> =>
+  registerService(
+    authUrl,
+    admin,
+    { type: 'image', name: 'glance', description: 'Glance image service' },
+    glanceUrl,
+  );
+
+/**
+ * Adds another service to the running Keystone's catalog (e.g. a stand-in's "compute" or
+ * "network" endpoint beside the real Glance). Tokens issued afterwards carry it.
+ */
+export function registerCatalogService(
+  servers: OpenStackServers,
+  type: string,
+  name: string,
+  url: string,
+): Promise<void> {
+  return registerService(
+    servers.authUrl,
+    {
+      user: servers.adminUser,
+      password: servers.adminPassword,
+      project: servers.adminProject,
+      region: servers.region,
+    },
+    { type, name, description: `${name} (${type})` },
+    url,
+  );
 }
 
 /** Starts Keystone and Glance; resolves with a skip reason where the packages are missing (throws on CI). */

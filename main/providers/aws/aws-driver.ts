@@ -7,6 +7,7 @@ import {
 import type { AppError, ConnectionCheck } from '@contract/index';
 import type { StoredImage } from '../../catalog/stored-image';
 import { CloudError, type CloudDriver, type ImageListScope, type ListImagesProgress } from '../driver';
+import { describeImageById } from './aws-get-image';
 import { classifyAwsError, connectionCheckFor, redactSecrets, type ErrorContext } from './aws-error';
 import { createEc2Client, type AwsConnection, type Ec2ClientTuning } from './ec2-client-factory';
 import { mapImage } from './image-mapper';
@@ -59,7 +60,7 @@ export function createAwsDriver(connection: AwsConnection, options: AwsDriverOpt
   });
 
   return {
-    capabilities: { listImages: true, testConnection: true },
+    capabilities: { listImages: true, testConnection: true, getImage: true },
 
     async listImages(
       scope: ImageListScope,
@@ -86,6 +87,23 @@ export function createAwsDriver(connection: AwsConnection, options: AwsDriverOpt
           if (signal?.aborted) throw signal.reason;
         }
         return images;
+      } catch (error) {
+        throw fail(error, context, signal);
+      } finally {
+        client.destroy();
+      }
+    },
+
+    async getImage(
+      location: string,
+      cloudImageId: string,
+      signal?: AbortSignal,
+    ): Promise<StoredImage | null> {
+      const context = contextFor(location, `look up image ${cloudImageId.slice(0, 40)}`);
+      if (signal?.aborted) throw fail(signal.reason, context, signal);
+      const client = clientFor(location);
+      try {
+        return await describeImageById(client, cloudImageId, signal);
       } catch (error) {
         throw fail(error, context, signal);
       } finally {

@@ -8,6 +8,8 @@ export interface ErrorContext {
   endpoint?: string;
   /** What the user was doing, e.g. "list images", "test the connection". */
   activity?: string;
+  /** The IAM action the call needs, when it is not ec2:DescribeImages (launch, capture …). */
+  permission?: string;
 }
 
 const AUTH_CODES = new Set([
@@ -120,6 +122,14 @@ export function classifyAwsError(error: unknown, context: ErrorContext = {}): Ap
     };
   }
   const permission = has(PERMISSION_CODES);
+  if (permission && context.permission) {
+    return {
+      code: 'cloud-permission',
+      message:
+        `The access key is valid but not allowed to ${activity}${where} (${permission}). ` +
+        `Grant the IAM permission ${context.permission} to this user or role, then try again.`,
+    };
+  }
   if (permission) {
     return {
       code: 'cloud-permission',

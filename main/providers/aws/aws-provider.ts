@@ -1,6 +1,7 @@
 import type { AwsConnection, AwsSecret } from '@contract/index';
 import type { ProviderModule } from '../provider-module';
 import { createAwsDriver } from './aws-driver';
+import { createAwsComputeDriver } from './compute/aws-compute-driver';
 
 /** Own images are always cached; the chosen owners come after, without repeats. */
 export function awsOwnersToCache(chosen: readonly string[]): string[] {
@@ -13,6 +14,7 @@ export const awsProvider: ProviderModule<AwsConnection, AwsSecret> = {
   capabilities: {
     listImages: { supported: true, reason: null },
     testConnection: { supported: true, reason: null },
+    getImage: { supported: true, reason: null },
   },
   sourcesFor: (connection) =>
     connection.regions.flatMap((location) =>
@@ -30,4 +32,13 @@ export const awsProvider: ProviderModule<AwsConnection, AwsSecret> = {
       },
       { pageSize: tuning?.pageSize },
     ),
+  // EC2 answers launches and captures at once and the caller polls getServer/getImage, so the
+  // compute driver itself never polls: tuning.pollIntervalMs has nothing to change here.
+  createComputeDriver: (connection, secret) =>
+    createAwsComputeDriver({
+      accessKeyId: connection.accessKeyId,
+      secretAccessKey: secret.secretAccessKey,
+      sessionToken: secret.sessionToken,
+      endpoint: connection.endpoint,
+    }),
 };

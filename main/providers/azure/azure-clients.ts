@@ -1,4 +1,5 @@
 import { ComputeManagementClient } from '@azure/arm-compute';
+import type { Pipeline } from '@azure/core-rest-pipeline';
 import { ClientSecretCredential } from '@azure/identity';
 import type { AzureConnection, AzureSecret } from '@contract/index';
 import { trustedCaFor } from './azure-trust';
@@ -53,7 +54,8 @@ export interface AzureClients {
   armErrorOf(error: unknown): ArmErrorBody | undefined;
 }
 
-function pipelineOptions(url: string, tuning: AzureClientTuning) {
+/** Retries and trust for one endpoint, shared by every client an account builds (Compute, Network). */
+export function pipelineOptions(url: string, tuning: AzureClientTuning) {
   const ca = tuning.trustedCaPem ?? trustedCaFor(url);
   return {
     retryOptions: {
@@ -97,28 +99,38 @@ export function createAzureClients(
     credentials: { scopes: [armScopeFor(endpoint)] },
     ...pipelineOptions(endpoint, tuning),
   });
-  // A failed page ("Pagination failed with unexpected statusCode 403") loses ARM's message, which
-  // names the missing permission; this policy keeps each failed response's error body, keyed by
-  // the request the SDK's RestError points back to.
+  const armErrorOf = keepArmErrorBodies([compute.pipeline]);
+  return { credential, compute, armErrorOf };
+}
+
+/**
+ * A failed page ("Pagination failed with unexpected statusCode 403") loses ARM's message, which
+ * names the missing permission; this policy keeps each failed response's error body, keyed by
+ * the request the SDK's RestError points back to. One lookup serves all the given pipelines.
+ */
+export function keepArmErrorBodies(
+  pipelines: readonly Pipeline[],
+): (error: unknown) => ArmErrorBody | undefined {
   const errorBodies = new WeakMap<object, ArmErrorBody>();
-  compute.pipeline.addPolicy({
-    name: 'hangarKeepArmErrorBodies',
-    async sendRequest(request, next) {
-      const response = await next(request);
-      if (response.status >= 400 && response.bodyAsText) {
-        try {
-          const body = JSON.parse(response.bodyAsText) as { error?: ArmErrorBody };
-          if (body.error && typeof body.error === 'object') errorBodies.set(request, body.error);
-        } catch {
-          // not ARM's envelope: the SDK's own error says enough
+  for (const pipeline of pipelines) {
+    pipeline.addPolicy({
+      name: 'hangarKeepArmErrorBodies',
+      async sendRequest(request, next) {
+        const response = await next(request);
+        if (response.status >= 400 && response.bodyAsText) {
+          try {
+            const body = JSON.parse(response.bodyAsText) as { error?: ArmErrorBody };
+            if (body.error && typeof body.error === 'object') errorBodies.set(request, body.error);
+          } catch {
+            // not ARM's envelope: the SDK's own error says enough
+          }
         }
-      }
-      return response;
-    },
-  });
-  const armErrorOf = (error: unknown): ArmErrorBody | undefined => {
+        return response;
+      },
+    });
+  }
+  return (error: unknown): ArmErrorBody | undefined => {
     const request = (error as { request?: unknown } | null)?.request;
     return request && typeof request === 'object' ? errorBodies.get(request) : undefined;
   };
-  return { credential, compute, armErrorOf };
 }

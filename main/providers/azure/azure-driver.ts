@@ -11,6 +11,7 @@ import {
   type AzureClientTuning,
 } from './azure-clients';
 import { classifyAzureError, connectionCheckFor, redactSecret, type AzureErrorContext } from './azure-error';
+import { isImageNotFound, lookUpAzureImage, parseAzureImageId } from './azure-get-image';
 import { trustedCaFor } from './azure-trust';
 import { walkMarketplace } from './marketplace-walk';
 import { listGalleryVersions, listManagedImages } from './private-listing';
@@ -46,8 +47,12 @@ export function createAzureDriver(
   secret: AzureSecret,
   options: AzureDriverOptions = {},
 ): CloudDriver {
-  const clientsFor = () =>
-    (options.createClients ?? ((c, s) => createAzureClients(c, s, options)))(connection, secret);
+  /** The account's clients; another subscription's for a resource id that names one. */
+  const clientsFor = (subscriptionId = connection.subscriptionId) =>
+    (options.createClients ?? ((c, s) => createAzureClients(c, s, options)))(
+      { ...connection, subscriptionId },
+      secret,
+    );
   const authorityHost = connection.authorityHost ?? DEFAULT_AUTHORITY_HOST;
 
   const contextFor = (activity: string, location?: string): AzureErrorContext => ({
@@ -87,7 +92,7 @@ export function createAzureDriver(
   };
 
   return {
-    capabilities: { listImages: true, testConnection: true },
+    capabilities: { listImages: true, testConnection: true, getImage: true },
 
     async listImages(
       scope: ImageListScope,
@@ -124,6 +129,32 @@ export function createAzureDriver(
         if (scope.owner === GALLERIES_SCOPE) return await listGalleryVersions(compute, common);
         return await walkMarketplace(compute, { ...common, publisher: scope.owner });
       } catch (error) {
+        throw new CloudError((await classify(error, context, signal, clients)).appError, { cause: error });
+      }
+    },
+
+    async getImage(
+      location: string,
+      cloudImageId: string,
+      signal?: AbortSignal,
+    ): Promise<StoredImage | null> {
+      const ref = parseAzureImageId(cloudImageId);
+      if (!ref || (ref.kind === 'marketplace' && !LOCATION.test(location))) {
+        throw new CloudError({
+          code: 'invalid-request',
+          message: ref
+            ? `"${location.slice(0, 40)}" is not an Azure location: name one such as westeurope.`
+            : `"${cloudImageId.slice(0, 160)}" is not an Azure image id: write a Marketplace URN (Publisher:Offer:Sku:Version, version may be latest) or the resource id of a managed image or gallery image version.`,
+        });
+      }
+      const context = contextFor(`look up image ${cloudImageId.slice(0, 160)}`, location);
+      let clients: AzureClients | undefined;
+      try {
+        signal?.throwIfAborted();
+        clients = clientsFor(ref.kind === 'marketplace' ? undefined : ref.subscriptionId);
+        return await lookUpAzureImage(clients.compute, ref, { location, signal, now: options.now?.() });
+      } catch (error) {
+        if (!signal?.aborted && isImageNotFound(error, clients?.armErrorOf(error)?.code)) return null;
         throw new CloudError((await classify(error, context, signal, clients)).appError, { cause: error });
       }
     },

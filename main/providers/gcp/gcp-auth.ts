@@ -4,6 +4,8 @@ import { CloudError } from '../driver';
 
 /** Read-only access to Compute is all listing images needs. */
 export const COMPUTE_READONLY_SCOPE = 'https://www.googleapis.com/auth/compute.readonly';
+/** Launching servers and changing images needs the read-write Compute scope. */
+export const COMPUTE_SCOPE = 'https://www.googleapis.com/auth/compute';
 /** Where google-auth-library sends every service-account assertion. */
 const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 const GOOGLE_TOKEN_HOSTS = new Set(['oauth2.googleapis.com', 'accounts.google.com', 'www.googleapis.com']);
@@ -79,7 +81,11 @@ export function tokenUriOverride(key: ServiceAccountKey, endpoint: string | unde
  * access token (OAuth JWT-bearer grant), or a client that presents a given access token as is.
  * Nothing is read from the environment, gcloud's files or the metadata server.
  */
-export function createAuthClient(secret: GcpSecret, endpoint: string | undefined): GcpAuthClient {
+export function createAuthClient(
+  secret: GcpSecret,
+  endpoint: string | undefined,
+  scope: string = COMPUTE_READONLY_SCOPE,
+): GcpAuthClient {
   if (secret.kind === 'access-token') {
     const client = new OAuth2Client();
     // No refresh token and no expiry: the token is sent as given and a 401 is reported, not retried.
@@ -93,7 +99,7 @@ export function createAuthClient(secret: GcpSecret, endpoint: string | undefined
     key: key.private_key,
     keyId: key.private_key_id,
     // Scopes make the library use the OAuth token flow rather than self-signed JWTs.
-    scopes: [COMPUTE_READONLY_SCOPE],
+    scopes: [scope],
   });
   if (override) {
     client.transporter.interceptors.request.add({

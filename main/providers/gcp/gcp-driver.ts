@@ -6,6 +6,7 @@ import { CloudError, type CloudDriver, type ImageListScope, type ListImagesProgr
 import { AttemptTrail } from './gcp-attempts';
 import { createAuthClient, parseServiceAccountKey } from './gcp-auth';
 import { classifyGcpError, gcpConnectionCheck, redactGcpSecrets, type GcpErrorContext } from './gcp-error';
+import { getGcpImage, parseGcpImageId } from './gcp-get-image';
 import { mapGcpImage } from './gcp-image-mapper';
 import { callOptions, createImagesClient, type GcpCallTuning } from './gcp-images-client';
 
@@ -49,7 +50,7 @@ export function secretsOf(secret: GcpSecret): string[] {
 /** Turns anything thrown into a CloudError with a sentence for the user and no secret in it. */
 export function gcpFailure(
   error: unknown,
-  session: GcpSession | null,
+  session: { trail: AttemptTrail } | null,
   context: GcpErrorContext,
   secret: GcpSecret,
   signal?: AbortSignal,
@@ -89,7 +90,7 @@ export function createGcpDriver(
   const pageSize = Math.min(Math.max(Math.floor(options.pageSize ?? MAX_PAGE_SIZE), 1), MAX_PAGE_SIZE);
 
   return {
-    capabilities: { listImages: true, testConnection: true },
+    capabilities: { listImages: true, testConnection: true, getImage: true },
 
     async listImages(
       scope: ImageListScope,
@@ -140,6 +141,44 @@ export function createGcpDriver(
           usedTokens.add(token);
           request = { ...request, pageToken: token };
         }
+      } catch (error) {
+        throw gcpFailure(error, session, context, secret, signal);
+      } finally {
+        await session?.close();
+      }
+    },
+
+    async getImage(
+      location: string,
+      cloudImageId: string,
+      signal?: AbortSignal,
+    ): Promise<StoredImage | null> {
+      const ref = parseGcpImageId(cloudImageId);
+      if (location !== GCP_LOCATION || !ref) {
+        throw new CloudError({
+          code: 'invalid-request',
+          message: ref
+            ? `Compute Engine images are global: look them up at location "global", not "${location.slice(0, 40)}".`
+            : `"${cloudImageId.slice(0, 120)}" is not a Compute Engine image id: write it as projects/PROJECT/global/images/NAME.`,
+        });
+      }
+      const context: GcpErrorContext = {
+        activity: `look up image ${ref.name} in ${ref.project}`,
+        project: ref.project,
+        permission: 'compute.images.get',
+        endpoint: connection.endpoint,
+      };
+      if (signal?.aborted) throw gcpFailure(signal.reason, null, context, secret, signal);
+      const visibility = ref.project === connection.projectId ? 'private' : 'public';
+      let session: GcpSession | null = null;
+      try {
+        session = await openGcpSession(connection, secret);
+        return await getGcpImage(
+          session.client,
+          ref,
+          { project: ref.project, visibility },
+          callOptions(options, signal),
+        );
       } catch (error) {
         throw gcpFailure(error, session, context, secret, signal);
       } finally {

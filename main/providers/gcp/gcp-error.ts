@@ -11,6 +11,10 @@ export interface GcpErrorContext {
   project?: string;
   /** The IAM permission the call needs, e.g. compute.images.list. */
   permission?: string;
+  /** A predefined role that grants it; Compute Image User or Compute Viewer when absent. */
+  role?: string;
+  /** The OAuth scope the call needs; compute.readonly (or cloud-platform) when absent. */
+  scope?: string;
   endpoint?: string;
 }
 
@@ -131,7 +135,7 @@ export function classifyGcpError(
     ) {
       return {
         code: 'cloud-permission',
-        message: `The access token lacks a Compute scope, so it may not ${context.activity}. Create a token with the compute.readonly or cloud-platform scope, then try again.`,
+        message: `The access token lacks a Compute scope, so it may not ${context.activity}. Create a token with the ${context.scope ?? 'compute.readonly'} or cloud-platform scope, then try again.`,
       };
     }
     const where = context.project ? ` in project ${context.project}` : '';
@@ -139,13 +143,19 @@ export function classifyGcpError(
       code: 'cloud-permission',
       message:
         `The credentials are valid but lack the permission ${context.permission ?? 'compute.images.list'}${where} (${clip(f.message, 160)}). ` +
-        `Grant the service account a role that includes it (for example Compute Image User or Compute Viewer)${where}, then try again.`,
+        `Grant the service account a role that includes it (for example ${context.role ?? 'Compute Image User or Compute Viewer'})${where}, then try again.`,
     };
   }
   if (f.code === RpcCode.NOT_FOUND || f.httpStatus === 404) {
     return {
       code: 'not-found',
       message: `Compute Engine could not ${context.activity}: ${clip(f.message, 240)}. Check the project id and names, then try again.`,
+    };
+  }
+  if (f.code === RpcCode.ALREADY_EXISTS || f.httpStatus === 409) {
+    return {
+      code: 'conflict',
+      message: `Compute Engine could not ${context.activity}: ${clip(f.message, 240)}. Choose another name, or use the existing one.`,
     };
   }
   const retryable = [RpcCode.UNAVAILABLE, RpcCode.RESOURCE_EXHAUSTED, RpcCode.DEADLINE_EXCEEDED] as number[];

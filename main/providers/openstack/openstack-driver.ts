@@ -1,8 +1,9 @@
 import type { ConnectionCheck } from '@contract/index';
 import type { StoredImage } from '../../catalog/stored-image';
 import { CloudError, type CloudDriver, type ImageListScope, type ListImagesProgress } from '../driver';
+import { getGlanceImage, glanceImageId } from './glance-get-image';
 import { glanceImagePages } from './glance-images';
-import { mapGlanceImage } from './image-mapper';
+import { mapGlanceImage, type MapContext } from './image-mapper';
 import { authenticate, endpointFor, type KeystoneCredentials, type KeystoneSession } from './keystone-auth';
 import {
   classifyOpenStackError,
@@ -70,9 +71,14 @@ export function createOpenStackDriver(
     const session = await authenticate(config.authUrl, config.credentials, options.http, signal);
     return { session, glance: endpointFor(session.catalog, 'image', region, config.interface) };
   };
+  const mapContextFor = (session: KeystoneSession): MapContext => ({
+    projectId: session.projectId ?? undefined,
+    projectName: session.projectName ?? undefined,
+    now: options.now?.() ?? new Date(),
+  });
 
   return {
-    capabilities: { listImages: true, testConnection: true },
+    capabilities: { listImages: true, testConnection: true, getImage: true },
 
     async listImages(
       scope: ImageListScope,
@@ -89,11 +95,7 @@ export function createOpenStackDriver(
       try {
         if (signal?.aborted) throw signal.reason;
         const { session, glance } = await signIn(scope.location, signal);
-        const mapContext = {
-          projectId: session.projectId ?? undefined,
-          projectName: session.projectName ?? undefined,
-          now: options.now?.() ?? new Date(),
-        };
+        const mapContext = mapContextFor(session);
         const images = new Map<string, StoredImage>();
         let pages = 0;
         for (const query of LIST_PASSES) {
@@ -114,6 +116,40 @@ export function createOpenStackDriver(
           }
         }
         return [...images.values()];
+      } catch (error) {
+        throw fail(error, context, signal);
+      }
+    },
+
+    /**
+     * One image by its Glance id, hidden and deactivated ones included. A value that is not a
+     * UUID cannot name a Glance image: that is an 'invalid-request' (a typing mistake the wizard
+     * shows), answered without asking the cloud, rather than a null that would read as "deleted".
+     */
+    async getImage(
+      location: string,
+      cloudImageId: string,
+      signal?: AbortSignal,
+    ): Promise<StoredImage | null> {
+      const context = contextFor(location, `look up image ${cloudImageId.trim().slice(0, 64)}`);
+      const imageId = glanceImageId(cloudImageId);
+      if (imageId === null) {
+        throw new CloudError({
+          code: 'invalid-request',
+          message: `"${cloudImageId.trim().slice(0, 64)}" is not an OpenStack image id: Glance ids are UUIDs such as 3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b. Copy the id from "openstack image list" or the dashboard.`,
+        });
+      }
+      try {
+        if (signal?.aborted) throw signal.reason;
+        const { session, glance } = await signIn(location, signal);
+        const image = await getGlanceImage({
+          endpoint: glance,
+          token: session.token,
+          imageId,
+          tuning: options.http,
+          signal,
+        });
+        return image === null ? null : mapGlanceImage(image, mapContextFor(session));
       } catch (error) {
         throw fail(error, context, signal);
       }

@@ -23,6 +23,13 @@ const originOf = (url: string): string => {
   }
 };
 
+const SERVICE_KINDS: Record<HttpStatusError['service'], string> = {
+  Keystone: 'identity',
+  Glance: 'image',
+  Nova: 'compute',
+  Neutron: 'network',
+};
+
 const withDetail = (status: number, detail: string): string =>
   detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
 
@@ -41,7 +48,7 @@ function statusError(error: HttpStatusError, context: ErrorContext): AppError {
   if (error.status === 401) {
     return {
       code: 'cloud-auth',
-      message: `Glance refused the token Keystone just issued for ${context.who} (${said}). The image service may trust another Keystone: check the auth URL and region, then try again.`,
+      message: `${error.service} refused the token Keystone just issued for ${context.who} (${said}). The ${SERVICE_KINDS[error.service]} service may trust another Keystone: check the auth URL and region, then try again.`,
     };
   }
   if (error.status === 403) {

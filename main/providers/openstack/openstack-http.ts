@@ -5,7 +5,7 @@
  * this is the thin layer an SDK would otherwise own. Request bodies (passwords) never reach an error.
  */
 
-export type OpenStackService = 'Keystone' | 'Glance';
+export type OpenStackService = 'Keystone' | 'Glance' | 'Nova' | 'Neutron';
 
 export interface HttpTuning {
   /** Injected for tests; the global fetch otherwise. */
@@ -75,9 +75,17 @@ export interface JsonResponse {
 }
 
 export interface JsonRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
   body?: unknown;
+  /** Default application/json; Glance's PATCH wants its JSON-patch media type. */
+  contentType?: string;
+  /**
+   * False for a request that creates something (a server, a group): once it may have reached the
+   * server, a dropped connection or a body that broke off is not retried, since repeating it could
+   * create a second one. 429/502/503/504 answers are still retried (the server did not act).
+   */
+  idempotent?: boolean;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -96,12 +104,26 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** The human part of an error body: Keystone `{error:{message}}`, Glance JSON `{message}` or Glance's HTML page. */
+/**
+ * Nova wraps its errors in one key named after the fault (`{"badRequest": {"code", "message"}}`,
+ * `itemNotFound`, `forbidden`, `conflictingRequest` …) and Neutron in `{"NeutronError": {type, message}}`.
+ */
+function wrappedMessage(parsed: unknown): unknown {
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const values = Object.values(parsed as Record<string, unknown>);
+  const inner = values.length === 1 ? values[0] : undefined;
+  return typeof inner === 'object' && inner !== null ? (inner as { message?: unknown }).message : undefined;
+}
+
+/**
+ * The human part of an error body: Keystone `{error:{message}}`, Glance JSON `{message}` or Glance's
+ * HTML page, Nova's `{<fault>:{message}}` and Neutron's `{NeutronError:{message}}`.
+ */
 export function errorDetail(text: string): string {
   let detail = text;
   try {
     const parsed = JSON.parse(text) as { error?: { message?: unknown }; message?: unknown };
-    const message = parsed.error?.message ?? parsed.message;
+    const message = parsed.error?.message ?? parsed.message ?? wrappedMessage(parsed);
     if (typeof message === 'string') detail = message;
   } catch {
     detail = text.replace(/<title>[\s\S]*?<\/title>|<h1>[\s\S]*?<\/h1>/gi, ' ');
@@ -166,7 +188,9 @@ export async function requestJson(
         method: request.method ?? 'GET',
         headers: {
           accept: 'application/json',
-          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(request.body === undefined
+            ? {}
+            : { 'content-type': request.contentType ?? 'application/json' }),
           ...request.headers,
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
@@ -177,7 +201,8 @@ export async function requestJson(
       const reason = timeout.aborted
         ? `no answer within ${Math.round((tuning.timeoutMs ?? 30_000) / 1000)} s`
         : reasonOf(error);
-      if (!timeout.aborted && DROPPED_CODES.has(reason) && attempt < maxRetries) {
+      const repeatable = request.idempotent !== false;
+      if (!timeout.aborted && repeatable && DROPPED_CODES.has(reason) && attempt < maxRetries) {
         await retry(attempt, backoff(attempt), `connection dropped (${reason})`);
         continue;
       }
@@ -190,7 +215,7 @@ export async function requestJson(
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       // The headers came but the body broke off: a GET (or token request) is safe to repeat.
-      if (attempt < maxRetries) {
+      if (attempt < maxRetries && request.idempotent !== false) {
         await retry(attempt, backoff(attempt), `body broke off (${reasonOf(error)})`);
         continue;
       }

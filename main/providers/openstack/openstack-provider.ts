@@ -1,9 +1,11 @@
 import type { OpenStackConnection, OpenStackSecret } from '@contract/index';
 import { CloudError, type CloudDriver } from '../driver';
+import type { ComputeDriver } from '../compute-driver';
 import type { ProviderModule } from '../provider-module';
 import type { KeystoneCredentials } from './keystone-auth';
 import { keystoneV3Url } from './keystone-auth';
 import { createOpenStackDriver, OPENSTACK_IMAGE_SCOPE } from './openstack-driver';
+import { createOpenStackComputeDriver, OPENSTACK_COMPUTE } from './compute/openstack-compute-driver';
 
 const DEFAULT_REGION = 'RegionOne';
 const isDefaultDomain = (domain: string | undefined): boolean =>
@@ -52,12 +54,27 @@ export function keystoneCredentials(
   };
 }
 
+/** A compute driver that explains a configuration mistake on every call. */
+function misconfiguredCompute(message: string): ComputeDriver {
+  const error = (): Promise<never> => Promise.reject(new CloudError({ code: 'invalid-request', message }));
+  return {
+    compute: OPENSTACK_COMPUTE,
+    listFlavors: error,
+    listNetworks: error,
+    launch: error,
+    getServer: error,
+    terminate: error,
+    serversUsingImage: error,
+  };
+}
+
 /** A driver that explains a configuration mistake on every call, instead of throwing at creation. */
 function misconfiguredDriver(message: string): CloudDriver {
   const error = (): CloudError => new CloudError({ code: 'invalid-request', message });
   return {
-    capabilities: { listImages: true, testConnection: true },
+    capabilities: { listImages: true, testConnection: true, getImage: true },
     listImages: () => Promise.reject(error()),
+    getImage: () => Promise.reject(error()),
     testConnection: () => Promise.resolve({ ok: false, code: 'error', message }),
   };
 }
@@ -68,6 +85,7 @@ export const openstackProvider: ProviderModule<OpenStackConnection, OpenStackSec
   capabilities: {
     listImages: { supported: true, reason: null },
     testConnection: { supported: true, reason: null },
+    getImage: { supported: true, reason: null },
   },
   // One region per account, one scope: everything the project's token may see there.
   sourcesFor: (connection) => [
@@ -87,5 +105,16 @@ export const openstackProvider: ProviderModule<OpenStackConnection, OpenStackSec
       },
       { pageSize: tuning?.pageSize },
     );
+  },
+  // Nothing in it polls: callers poll getServer / getImage at their own pace (tuning unused).
+  createComputeDriver: (connection, secret) => {
+    const credentials = keystoneCredentials(connection, secret);
+    if (typeof credentials === 'string') return misconfiguredCompute(credentials);
+    return createOpenStackComputeDriver({
+      authUrl: connection.authUrl,
+      interface: connection.interface ?? 'public',
+      credentials,
+      who: openStackIdentity(connection),
+    });
   },
 };

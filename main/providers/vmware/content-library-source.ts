@@ -13,7 +13,7 @@ export interface LibraryListingOptions {
   signal?: AbortSignal;
 }
 
-function objectWithId<T extends { id: string }>(value: unknown, id: string, what: string): T {
+export function objectWithId<T extends { id: string }>(value: unknown, id: string, what: string): T {
   if (value === null || typeof value !== 'object')
     throw new MalformedAnswerError(`${what} was not an object`);
   const found = (value as { id?: unknown }).id;
@@ -46,6 +46,25 @@ async function mapLimit<I, O>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, inputs.length)) }, worker));
   return results;
+}
+
+/**
+ * What a vm-template item will deploy; null for other types. Only vm-template items have template
+ * details. vcsim 0.24 answers this GET with 400 (it expects a body); a vCenter without the details
+ * is no reason to lose the item.
+ */
+export async function templateDetails(
+  session: VapiSession,
+  item: LibraryItemInfo,
+  signal?: AbortSignal,
+): Promise<VmTemplateInfo | null> {
+  if (item.type !== 'vm-template') return null;
+  const template = await session.getOptional(
+    session.paths.vmTemplate(item.id),
+    `template ${item.id}`,
+    signal,
+  );
+  return template && typeof template === 'object' ? (template as VmTemplateInfo) : null;
 }
 
 /**
@@ -101,17 +120,7 @@ export async function listLibraryItems(
           `item ${itemId} belongs to library ${item.library_id}, not to ${libraryId}`,
         );
       if (!TEMPLATE_ITEM_TYPES.has(item.type ?? '')) return null;
-      // Only vm-template items have template details. vcsim 0.24 answers this GET with 400 (it
-      // expects a body); a vCenter without the details is no reason to lose the item.
-      const template =
-        item.type === 'vm-template'
-          ? ((await session.getOptional(
-              paths.vmTemplate(itemId),
-              `template ${itemId}`,
-              signal,
-            )) as VmTemplateInfo | null)
-          : null;
-      return { library, item, template: template && typeof template === 'object' ? template : null };
+      return { library, item, template: await templateDetails(session, item, signal) };
     });
     for (const record of details) if (record) records.push(record);
     options.onPage(pages, records.length);

@@ -38,17 +38,26 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Worth another try for a call that changes something (a clone, a power-on): only an answer that
+ * says vCenter did not take the request. A cut-off answer may hide a request that was carried out.
+ */
+export function isRefusedAsBusy(error: unknown): boolean {
+  return error instanceof VsphereApiError && [429, 503].includes(error.status);
+}
+
 /** Runs `attempt` until it succeeds, fails for good, or the policy's attempts run out. */
 export async function withRetry<T>(
   attempt: () => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY,
   signal?: AbortSignal,
+  retryable: (error: unknown) => boolean = isRetryable,
 ): Promise<T> {
   for (let tried = 1; ; tried += 1) {
     try {
       return await attempt();
     } catch (error) {
-      if (tried >= policy.attempts || signal?.aborted || !isRetryable(error)) throw error;
+      if (tried >= policy.attempts || signal?.aborted || !retryable(error)) throw error;
       const asked = error instanceof VsphereApiError ? error.retryAfterMs : null;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (tried - 1));
       await sleep(Math.min(policy.maxDelayMs, asked ?? backoff), signal);

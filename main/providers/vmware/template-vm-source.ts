@@ -11,7 +11,8 @@ export interface TemplateListingOptions {
   signal?: AbortSignal;
 }
 
-const VM_PROPERTIES = [
+/** What a template record is read from (config.template says whether the VM is one). */
+export const VM_PROPERTIES = [
   'name',
   'config.template',
   'config.guestId',
@@ -90,6 +91,36 @@ async function hostsOf(vim: VimSession, datacenter: Mor, signal?: AbortSignal) {
   );
 }
 
+/** Whether a VirtualMachine's properties say it is marked as a template. */
+export const isTemplate = (vm: ObjectContent): boolean => text(vm.props.get('config.template')) === 'true';
+
+/** A VirtualMachine read with VM_PROPERTIES, with where it lives, as the mapper's record. */
+export function templateVmRecord(
+  { obj, props }: ObjectContent,
+  datacenter: { id: string; name: string },
+  host: { name: string | null; cluster: string | null } | null,
+): TemplateVmRecord {
+  const storage =
+    (numberOf(props.get('summary.storage.committed')) ?? 0) +
+    (numberOf(props.get('summary.storage.uncommitted')) ?? 0);
+  return {
+    moid: obj.value,
+    name: text(props.get('name')) ?? obj.value,
+    datacenterId: datacenter.id,
+    datacenter: datacenter.name,
+    guestId: text(props.get('config.guestId')),
+    guestFullName: text(props.get('config.guestFullName')),
+    annotation: text(props.get('config.annotation')),
+    createDate: text(props.get('config.createDate')),
+    numCpu: numberOf(props.get('config.hardware.numCPU')),
+    memoryMb: numberOf(props.get('config.hardware.memoryMB')),
+    storageBytes: storage > 0 ? storage : null,
+    host: host?.name ?? null,
+    cluster: host?.cluster ?? null,
+    instanceUuid: text(props.get('config.instanceUuid')),
+  };
+}
+
 /**
  * VMs marked as templates in every datacenter, through the PropertyCollector. The filter on
  * config.template happens here: vSphere has no server-side filter on it. vcsim ignores
@@ -118,27 +149,9 @@ export async function listTemplateVms(
       for (const { obj, props } of page) {
         if (seen.has(obj.value)) throw new RepeatedListingError(`VM ${obj.value} was listed twice`);
         seen.add(obj.value);
-        if (text(props.get('config.template')) !== 'true') continue;
-        const host = hosts.get(morOf(props.get('runtime.host'))?.value ?? '');
-        const storage =
-          (numberOf(props.get('summary.storage.committed')) ?? 0) +
-          (numberOf(props.get('summary.storage.uncommitted')) ?? 0);
-        records.push({
-          moid: obj.value,
-          name: text(props.get('name')) ?? obj.value,
-          datacenterId: dc.obj.value,
-          datacenter,
-          guestId: text(props.get('config.guestId')),
-          guestFullName: text(props.get('config.guestFullName')),
-          annotation: text(props.get('config.annotation')),
-          createDate: text(props.get('config.createDate')),
-          numCpu: numberOf(props.get('config.hardware.numCPU')),
-          memoryMb: numberOf(props.get('config.hardware.memoryMB')),
-          storageBytes: storage > 0 ? storage : null,
-          host: host?.name ?? null,
-          cluster: host?.cluster ?? null,
-          instanceUuid: text(props.get('config.instanceUuid')),
-        });
+        if (!isTemplate({ obj, props })) continue;
+        const host = hosts.get(morOf(props.get('runtime.host'))?.value ?? '') ?? null;
+        records.push(templateVmRecord({ obj, props }, { id: dc.obj.value, name: datacenter }, host));
       }
       options.onPage(pages, records.length);
     }

@@ -1,4 +1,4 @@
-import { withRetry, type RetryPolicy } from './retry';
+import { isRefusedAsBusy, withRetry, type RetryPolicy } from './retry';
 import { MalformedAnswerError, VsphereApiError } from './vsphere-errors';
 import type { TransportRequest, TransportResponse, VsphereTransport } from './vsphere-transport';
 
@@ -19,6 +19,7 @@ export const VAPI_PATHS = {
     items: (libraryId: string) => `/api/content/library/item?library_id=${enc(libraryId)}`,
     item: (id: string) => `/api/content/library/item/${enc(id)}`,
     vmTemplate: (id: string) => `/api/vcenter/vm-template/library-items/${enc(id)}`,
+    deploy: (id: string) => `/api/vcenter/vm-template/library-items/${enc(id)}?action=deploy`,
   },
   rest: {
     session: '/rest/com/vmware/cis/session',
@@ -27,6 +28,7 @@ export const VAPI_PATHS = {
     items: (libraryId: string) => `/rest/com/vmware/content/library/item?library_id=${enc(libraryId)}`,
     item: (id: string) => `/rest/com/vmware/content/library/item/id:${enc(id)}`,
     vmTemplate: (id: string) => `/rest/vcenter/vm-template/library-items/${enc(id)}`,
+    deploy: (id: string) => `/rest/vcenter/vm-template/library-items/${enc(id)}?action=deploy`,
   },
 } as const;
 
@@ -109,6 +111,11 @@ export class VapiSession {
     return VAPI_PATHS[this.flavour];
   }
 
+  /** A request body as this flavour takes it: `/rest` wraps operation input in `{ spec }`. */
+  specBody(spec: unknown): unknown {
+    return this.flavour === 'rest' ? { spec } : spec;
+  }
+
   /** Signs in on `/api`, falling back to `/rest` when this vCenter has no `/api` (404). */
   static async open(login: VapiLogin, signal?: AbortSignal): Promise<VapiSession> {
     const authorization = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
@@ -160,6 +167,53 @@ export class VapiSession {
     );
   }
 
+  /**
+   * Sends a change (deploy, delete) with a JSON body. Retried only when vCenter refused it as
+   * busy: a cut-off answer may hide a deploy that happened, and repeating it would make two VMs.
+   */
+  private async change(
+    method: 'POST' | 'DELETE',
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<TransportResponse> {
+    return withRetry(
+      () => {
+        this.requests += 1;
+        return sendOnce(this.login.transport, {
+          method,
+          url: new URL(path, this.login.base),
+          headers: {
+            [SESSION_HEADER]: this.sessionId,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
+        });
+      },
+      this.login.retry,
+      signal,
+      isRefusedAsBusy,
+    );
+  }
+
+  /** POSTs a JSON body; 200/201 answers are unwrapped, 204 is null, anything else throws. */
+  async post(path: string, body: unknown, what: string, signal?: AbortSignal): Promise<unknown> {
+    const response = await this.change('POST', path, body, signal);
+    if (response.status === 204) return null;
+    if (response.status !== 200 && response.status !== 201) throw apiErrorOf(response);
+    if (response.body.trim() === '') return null;
+    return this.unwrap(parseJson(response, what), what);
+  }
+
+  /** DELETEs a resource; false when it was already gone (404). */
+  async delete(path: string, signal?: AbortSignal): Promise<boolean> {
+    const response = await this.change('DELETE', path, undefined, signal);
+    if (response.status === 404) return false;
+    if (response.status !== 200 && response.status !== 204) throw apiErrorOf(response);
+    return true;
+  }
+
   private unwrap(body: unknown, what: string): unknown {
     if (this.flavour === 'api') return body;
     if (body === null || typeof body !== 'object' || !('value' in body))
@@ -178,6 +232,17 @@ export class VapiSession {
   async getOptional(path: string, what: string, signal?: AbortSignal): Promise<unknown> {
     const response = await this.send('GET', path, signal);
     if (response.status === 400 || response.status === 404) return null;
+    if (response.status !== 200) throw apiErrorOf(response);
+    return this.unwrap(parseJson(response, what), what);
+  }
+
+  /**
+   * Like `get`, but 404 (the resource does not exist, or no longer does) is `null`. Only 404:
+   * the session was opened on this same API, so the path exists and a 404 is about the object.
+   */
+  async getOrNull(path: string, what: string, signal?: AbortSignal): Promise<unknown> {
+    const response = await this.send('GET', path, signal);
+    if (response.status === 404) return null;
     if (response.status !== 200) throw apiErrorOf(response);
     return this.unwrap(parseJson(response, what), what);
   }

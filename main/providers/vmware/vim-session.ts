@@ -1,4 +1,4 @@
-import { withRetry, type RetryPolicy } from './retry';
+import { isRefusedAsBusy, isRetryable, withRetry, type RetryPolicy } from './retry';
 import { MalformedAnswerError, RepeatedListingError, VsphereApiError } from './vsphere-errors';
 import type { TransportResponse, VsphereTransport } from './vsphere-transport';
 import { childOf, childrenOf, parseXml, pathOf, XmlSyntaxError, type XmlElement } from './xml-reader';
@@ -36,13 +36,13 @@ export interface VimLogin {
 /** The vim25 version we speak: old enough for every supported vCenter, new enough for all we read. */
 const SOAP_ACTION = '"urn:vim25/6.5"';
 
-const escapeXml = (text: string): string =>
+export const escapeXml = (text: string): string =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   );
 
-const mor = (tag: string, ref: Mor): string =>
+export const mor = (tag: string, ref: Mor): string =>
   `<${tag} type="${escapeXml(ref.type)}">${escapeXml(ref.value)}</${tag}>`;
 
 function envelope(body: string): string {
@@ -118,6 +118,7 @@ export class VimSession {
     method: string,
     inner: string,
     signal?: AbortSignal,
+    mutating = false,
   ): Promise<XmlElement | undefined> {
     const response = await withRetry(
       async () => {
@@ -139,6 +140,8 @@ export class VimSession {
       },
       this.login.retry,
       signal,
+      // A change is repeated only when vCenter refused it: a cut-off answer may hide a clone that ran.
+      mutating ? isRefusedAsBusy : isRetryable,
     );
     let root: XmlElement;
     try {
@@ -157,6 +160,18 @@ export class VimSession {
 
   private async call(method: string, inner: string, signal?: AbortSignal): Promise<XmlElement | undefined> {
     return childOf(await this.callRaw(method, inner, signal), 'returnval');
+  }
+
+  /**
+   * Calls any vim25 method and returns its `returnval` (absent for void methods). `inner` is the
+   * method's parameters as XML, `_this` first; `mutating` calls are retried only when refused as busy.
+   */
+  async invoke(
+    method: string,
+    inner: string,
+    options: { mutating: boolean; signal?: AbortSignal },
+  ): Promise<XmlElement | undefined> {
+    return childOf(await this.callRaw(method, inner, options.signal, options.mutating), 'returnval');
   }
 
   async createContainerView(container: Mor, types: string[], signal?: AbortSignal): Promise<Mor> {
@@ -185,6 +200,40 @@ export class VimSession {
     maxObjects: number,
     signal?: AbortSignal,
   ): AsyncGenerator<ObjectContent[]> {
+    const traversal =
+      '<selectSet xsi:type="TraversalSpec"><name>view</name><type>ContainerView</type>' +
+      '<path>view</path><skip>false</skip></selectSet>';
+    yield* this.pages(`${mor('obj', view)}<skip>true</skip>${traversal}`, specs, maxObjects, signal);
+  }
+
+  /**
+   * One object's properties, plus (with `withAncestors`) those of every object above it through
+   * `parent` (its folders, datacenter …) that a spec asks for: one round trip, however deep the
+   * folders. A missing object is vCenter's ManagedObjectNotFound fault, thrown as a VsphereApiError.
+   */
+  async retrieveObject(
+    obj: Mor,
+    specs: PropertySpec[],
+    withAncestors: boolean,
+    signal?: AbortSignal,
+  ): Promise<ObjectContent[]> {
+    // A TraversalSpec that names itself again climbs to the root folder.
+    const up = withAncestors
+      ? '<selectSet xsi:type="TraversalSpec"><name>up</name><type>ManagedEntity</type><path>parent</path>' +
+        '<skip>false</skip><selectSet xsi:type="SelectionSpec"><name>up</name></selectSet></selectSet>'
+      : '';
+    const all: ObjectContent[] = [];
+    for await (const page of this.pages(`${mor('obj', obj)}<skip>false</skip>${up}`, specs, 100, signal))
+      all.push(...page);
+    return all;
+  }
+
+  private async *pages(
+    objectSet: string,
+    specs: PropertySpec[],
+    maxObjects: number,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ObjectContent[]> {
     const collector = this.requireContent().propertyCollector;
     const propSets = specs
       .map(
@@ -192,12 +241,9 @@ export class VimSession {
           `<propSet><type>${s.type}</type>${s.paths.map((p) => `<pathSet>${p}</pathSet>`).join('')}</propSet>`,
       )
       .join('');
-    const traversal =
-      '<selectSet xsi:type="TraversalSpec"><name>view</name><type>ContainerView</type>' +
-      '<path>view</path><skip>false</skip></selectSet>';
     let result = await this.call(
       'RetrievePropertiesEx',
-      `${mor('_this', collector)}<specSet>${propSets}<objectSet>${mor('obj', view)}<skip>true</skip>${traversal}</objectSet></specSet>` +
+      `${mor('_this', collector)}<specSet>${propSets}<objectSet>${objectSet}</objectSet></specSet>` +
         `<options><maxObjects>${maxObjects}</maxObjects></options>`,
       signal,
     );

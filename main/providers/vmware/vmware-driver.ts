@@ -1,13 +1,14 @@
 import type { ConnectionCheck } from '@contract/index';
 import type { StoredImage } from '../../catalog/stored-image';
 import { CloudError, type CloudDriver, type ImageListScope, type ListImagesProgress } from '../driver';
-import { listLibraryItems } from './content-library-source';
+import { listLibraryItems, TEMPLATE_ITEM_TYPES } from './content-library-source';
 import { mapLibraryItem, mapTemplateVm } from './image-mapper';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { listTemplateVms } from './template-vm-source';
 import { VapiSession, type VapiLogin } from './vapi-session';
 import { VimSession } from './vim-session';
 import { classifyVsphereError, connectionCheckFor, redactSecret, type ErrorContext } from './vsphere-errors';
+import { getLibraryItem, getTemplateVm, vsphereImageRef, type VsphereImageRef } from './vsphere-image-lookup';
 import { createTransport } from './vsphere-transport';
 
 /** What one source of a vCenter holds: content library items, or VMs marked as templates. */
@@ -99,8 +100,43 @@ export function createVmwareDriver(
     }
   }
 
+  /** One image over a fresh transport and session, like a listing. */
+  async function lookUp(ref: VsphereImageRef, signal?: AbortSignal): Promise<StoredImage | null> {
+    const transport = newTransport();
+    try {
+      if (ref.kind === 'library-item') {
+        const session = await VapiSession.open(loginWith(transport), signal);
+        try {
+          const record = await getLibraryItem(session, ref.id, signal);
+          if (record === null) return null;
+          if (!TEMPLATE_ITEM_TYPES.has(record.item.type ?? '')) {
+            throw new CloudError({
+              code: 'invalid-request',
+              message: `Content library item "${record.item.name ?? ref.id}" is of type ${record.item.type ?? 'unknown'}, not a VM or OVF template: choose a template from the list.`,
+            });
+          }
+          return mapLibraryItem(record);
+        } finally {
+          await session.close();
+        }
+      }
+      const vim = await VimSession.open(loginWith(transport), signal);
+      try {
+        const found = await getTemplateVm(vim, ref.moid, signal);
+        if (found === null) return null;
+        const image = mapTemplateVm(found.record);
+        // Still there, but converted back to a VM (usually to be edited): not deployable as a template.
+        return found.template ? image : { ...image, state: 'not-a-template' };
+      } finally {
+        await vim.close();
+      }
+    } finally {
+      transport.close();
+    }
+  }
+
   return {
-    capabilities: { listImages: true, testConnection: true },
+    capabilities: { listImages: true, testConnection: true, getImage: true },
 
     async listImages(scope: ImageListScope, onProgress, signal): Promise<StoredImage[]> {
       const activity =
@@ -114,6 +150,37 @@ export function createVmwareDriver(
       if (signal?.aborted) throw fail(signal.reason, context, signal);
       try {
         return await listScope(scope.owner, onProgress, signal);
+      } catch (error) {
+        throw fail(error, context, signal);
+      }
+    },
+
+    /**
+     * A template by the id listing gave it: a content library item id (UUID) or a template VM's
+     * moid (vm-123). The location is the vCenter itself, which the account already names.
+     */
+    async getImage(
+      _location: string,
+      cloudImageId: string,
+      signal?: AbortSignal,
+    ): Promise<StoredImage | null> {
+      const shown = cloudImageId.trim().slice(0, 80);
+      const ref = vsphereImageRef(cloudImageId);
+      if (ref === null)
+        throw new CloudError({
+          code: 'invalid-request',
+          message: `"${shown}" is not a VMware template id: choose the template from the list (a content library item or a template VM such as vm-123).`,
+        });
+      const context: ErrorContext = {
+        endpoint,
+        activity:
+          ref.kind === 'library-item'
+            ? `look up content library item ${ref.id}`
+            : `look up VM template ${ref.moid}`,
+      };
+      if (signal?.aborted) throw fail(signal.reason, context, signal);
+      try {
+        return await lookUp(ref, signal);
       } catch (error) {
         throw fail(error, context, signal);
       }

@@ -1,5 +1,6 @@
 import type { VmwareConnection, VmwareSecret } from '@contract/index';
 import type { ProviderModule } from '../provider-module';
+import { createVmwareComputeDriver } from './compute/vmware-compute-driver';
 import { createVmwareDriver, VMWARE_SCOPES } from './vmware-driver';
 
 /**
@@ -18,6 +19,16 @@ export const vmwareProvider: ProviderModule<VmwareConnection, VmwareSecret> = {
   capabilities: {
     listImages: { supported: true, reason: null },
     testConnection: { supported: true, reason: null },
+    getImage: { supported: true, reason: null },
+    launch: { supported: true, reason: null },
+    securityGroups: {
+      supported: false,
+      reason: "vSphere has no security groups; use NSX or the port group's policy",
+    },
+    keyPairs: {
+      supported: false,
+      reason: 'vSphere keeps no key pairs: the public key goes into cloud-init through guestinfo',
+    },
   },
   sourcesFor: (connection) =>
     VMWARE_SCOPES.map((owner) => ({ location: vcenterLocation(connection), owner })),
@@ -32,5 +43,15 @@ export const vmwareProvider: ProviderModule<VmwareConnection, VmwareSecret> = {
         trustedCertFingerprint: connection.trustedCertFingerprint,
       },
       { pageSize: tuning?.pageSize },
+    ),
+  createComputeDriver: (connection, secret, tuning) =>
+    createVmwareComputeDriver(
+      {
+        url: connection.url,
+        username: connection.username,
+        password: secret.password,
+        trustedCertFingerprint: connection.trustedCertFingerprint,
+      },
+      { pollIntervalMs: tuning?.pollIntervalMs },
     ),
 };

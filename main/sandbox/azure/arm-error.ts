@@ -72,6 +72,14 @@ export const armErrors = {
       'ResourceNotFound',
       `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
     ),
+  resourceGroupNotFound: (resourceGroup: string) =>
+    new ArmError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`),
+  parentResourceNotFound: (parent: string) =>
+    new ArmError(
+      404,
+      'ParentResourceNotFound',
+      `Can not perform requested operation on nested resource. Parent resource '${parent}' not found.`,
+    ),
   invalidSkipToken: () =>
     new ArmError(400, 'InvalidSkipToken', 'The $skiptoken query parameter is invalid or expired.'),
   noRoute: (path: string) =>
@@ -86,6 +94,20 @@ export const armErrors = {
       'MethodNotAllowed',
       `The HTTP method '${method}' is not supported by this stand-in for this resource.`,
     ),
+  badFilter: (filter: string) =>
+    new ArmError(
+      400,
+      'InvalidFilter',
+      `The $filter '${filter.slice(0, 100)}' is not supported: only location eq '<location>' is.`,
+    ),
+  invalidRequestContent: () =>
+    new ArmError(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized.',
+    ),
+  missingLocation: () =>
+    new ArmError(400, 'LocationRequired', 'The location property is required for this definition.'),
   internal: () =>
     new ArmError(
       500,

@@ -1,4 +1,5 @@
 import { armErrors } from './arm-error';
+import { RESOURCE_GET_ROUTES } from './arm-resource-routes';
 import { compareVersions, type AzureSandboxCatalog } from './azure-catalog';
 import type { AzureOperation } from './azure-faults';
 import type { MarketplaceVersion } from './marketplace-seed';
@@ -196,7 +197,7 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
 
 /** The route for a path under `/subscriptions/{id}`, with its captures. */
 export function matchArmRoute(rest: string): { route: ArmRoute; captures: string[] } | null {
-  for (const candidate of ARM_ROUTES) {
+  for (const candidate of [...ARM_ROUTES, ...RESOURCE_GET_ROUTES]) {
     const match = candidate.pattern.exec(rest);
     if (match) return { route: candidate, captures: match.slice(1).map((c) => decodeURIComponent(c)) };
   }

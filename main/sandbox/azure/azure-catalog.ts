@@ -31,15 +31,22 @@ export function compareVersions(a: string, b: string): number {
 
 const key = (name: string): string => name.toLowerCase();
 
+export interface ResourceGroupRecord {
+  name: string;
+  location: string;
+  tags: Record<string, string>;
+}
+
 /**
  * The stand-in's subscription: the Marketplace (the same in every location, as far as this
  * stand-in goes), managed images and one Compute Gallery. Lookups ignore case, as ARM does.
  */
 export class AzureSandboxCatalog {
-  readonly managedImages: readonly ArmResource[];
   readonly galleries: readonly SeededGallery[];
+  private managed: ArmResource[];
   private readonly publishersByKey = new Map<string, PublisherNode>();
-  private readonly versionCount: number;
+  private readonly groups = new Map<string, ResourceGroupRecord>();
+  private versionCount: number;
 
   constructor(
     readonly subscriptionId: string,
@@ -69,8 +76,12 @@ export class AzureSandboxCatalog {
           sku.versions.sort((a, b) => compareVersions(a.version, b.version));
       }
     }
-    this.managedImages = seedManagedImages(subscriptionId, locations, referenceDate);
+    this.managed = seedManagedImages(subscriptionId, locations, referenceDate);
     this.galleries = [seedGallery(subscriptionId, locations, referenceDate)];
+  }
+
+  get managedImages(): readonly ArmResource[] {
+    return this.managed;
   }
 
   hasLocation(location: string): boolean {
@@ -108,5 +119,75 @@ export class AzureSandboxCatalog {
         (g) => key(g.resourceGroup) === key(resourceGroup) && key(g.gallery.name) === key(name),
       ) ?? null
     );
+  }
+
+  /**
+   * Creates (true) or keeps (false) a resource group by name: groups the compute stand-in's
+   * callers create, besides the ones the seeded images imply.
+   */
+  addResourceGroup(name: string, location: string, tags: Record<string, string> = {}): boolean {
+    if (this.groups.has(key(name)) || this.hasResourceGroup(name)) return false;
+    this.groups.set(key(name), { name, location: key(location), tags });
+    return true;
+  }
+
+  /** A group created through `addResourceGroup`, with the casing it was created with. */
+  resourceGroup(name: string): ResourceGroupRecord | null {
+    return this.groups.get(key(name)) ?? null;
+  }
+
+  /** A new managed image (a capture), listed and found like the seeded ones from now on. */
+  addManagedImage(image: ArmResource): void {
+    this.managed = [...this.managed, image];
+  }
+
+  /** A resource group holds something here (ARM answers ResourceGroupNotFound for any other). */
+  hasResourceGroup(name: string): boolean {
+    const segment = `/resourcegroups/${key(name)}/`;
+    return (
+      this.groups.has(key(name)) ||
+      this.galleries.some((g) => key(g.resourceGroup) === key(name)) ||
+      this.managed.some((image) => image.id.toLowerCase().includes(segment))
+    );
+  }
+
+  managedImage(resourceGroup: string, name: string): ArmResource | null {
+    const segment = `/resourcegroups/${key(resourceGroup)}/`;
+    return (
+      this.managed.find(
+        (image) => key(image.name) === key(name) && image.id.toLowerCase().includes(segment),
+      ) ?? null
+    );
+  }
+
+  /**
+   * Deletes one image: a Marketplace version by URN (`Publisher:Offer:Sku:Version`), or a managed
+   * image or gallery image version by resource id. False when there was no such image.
+   */
+  remove(cloudId: string): boolean {
+    const urn = /^([^:/]+):([^:/]+):([^:/]+):([^:/]+)$/.exec(cloudId);
+    if (urn) {
+      const [, publisher = '', offer = '', skuName = '', version = ''] = urn;
+      const sku = this.sku(publisher, offer, skuName);
+      const index = sku?.versions.findIndex((v) => key(v.version) === key(version)) ?? -1;
+      if (!sku || index < 0) return false;
+      sku.versions.splice(index, 1);
+      this.versionCount -= 1;
+      return true;
+    }
+    const id = key(cloudId);
+    const before = this.managed.length;
+    this.managed = this.managed.filter((image) => key(image.id) !== id);
+    if (this.managed.length < before) return true;
+    for (const { definitions } of this.galleries) {
+      for (const { versions } of definitions) {
+        const index = versions.findIndex((v) => key(v.id) === id);
+        if (index >= 0) {
+          versions.splice(index, 1);
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -1,5 +1,8 @@
+import type { ComputeOperation } from './compute-operations';
+
 /** The calls the Azure stand-in answers, named after the SDK operations that make them. */
 export type AzureOperation =
+  | ComputeOperation
   | 'openid-configuration'
   | 'token'
   | 'virtualMachineImages.listPublishers'
@@ -10,7 +13,11 @@ export type AzureOperation =
   | 'images.list'
   | 'galleries.list'
   | 'galleryImages.listByGallery'
-  | 'galleryImageVersions.listByGalleryImage';
+  | 'galleryImageVersions.listByGalleryImage'
+  | 'images.get'
+  | 'galleries.get'
+  | 'galleryImages.get'
+  | 'galleryImageVersions.get';
 
 /**
  * What goes wrong:

@@ -14,10 +14,11 @@ export interface Answer {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** A request body up to `maxBytes` (64 KiB unless told; ARM writes with custom data pass more). */
+export function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   return readBoundedBody(
     req,
-    MAX_BODY_BYTES,
+    maxBytes,
     () => new EntraError(400, 'invalid_request', 90014, 'The request body is too large.'),
   );
 }

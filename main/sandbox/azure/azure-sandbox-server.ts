@@ -9,6 +9,10 @@ import { RequestLog, type SandboxRequest } from '../request-log';
 import { ArmError, armErrors } from './arm-error';
 import { pageOf } from './arm-paging';
 import { matchArmRoute } from './arm-routes';
+import type { ComputeDelays } from './compute-context';
+import { computeDispatcher, MAX_ARM_WRITE_BYTES } from './compute-dispatch';
+import { matchComputeRoute } from './compute-routes';
+import { AzureComputeWorld } from './compute-world';
 import { AzureSandboxCatalog, DEFAULT_AZURE_SANDBOX_LOCATIONS } from './azure-catalog';
 import { AzureFaultInjector, type AzureOperation } from './azure-faults';
 import { applyFaults, errorAnswer, readBody, type Answer } from './azure-responses';
@@ -37,6 +41,10 @@ export interface AzureSandboxOptions {
   tls?: SandboxTls;
   /** Register the CA with the Azure provider for this origin (default true), so the in-process app trusts it. */
   registerTrust?: boolean;
+  /** How long VM builds, deletions, network and image operations take (see DEFAULT_COMPUTE_DELAYS). */
+  computeDelays?: Partial<ComputeDelays>;
+  /** `Retry-After` seconds on long-running operation status answers; none by default. */
+  operationRetryAfterSeconds?: number;
 }
 
 export interface AzureSandbox extends CloudSandbox<AzureConnection, AzureSecret> {
@@ -47,6 +55,13 @@ export interface AzureSandbox extends CloudSandbox<AzureConnection, AzureSecret>
   readonly catalog: AzureSandboxCatalog;
   readonly faults: AzureFaultInjector;
   readonly requestLog: RequestLog;
+  /** Networks, VMs and image writes: delays, armed quota refusals and failed builds. */
+  readonly compute: AzureComputeWorld;
+  /**
+   * Deletes an image from the running stand-in (a Marketplace URN with a concrete version, or a
+   * managed image / gallery image version resource id), so lists and gets stop returning it.
+   */
+  removeImage(cloudId: string): boolean;
 }
 
 export const AZURE_SANDBOX_PUBLISHERS = ['Canonical', 'MicrosoftWindowsServer', 'RedHat', 'Debian', 'SUSE'];
@@ -69,6 +84,21 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
   const pageSize = options.pageSize ?? 50;
   let origin = '';
   let seq = 0;
+  let lastClientId = '';
+  const compute = new AzureComputeWorld({
+    subscriptionId,
+    catalog,
+    origin: () => origin,
+    clientId: () => lastClientId,
+    delays: options.computeDelays,
+    retryAfterSeconds: options.operationRetryAfterSeconds,
+  });
+  const dispatchCompute = computeDispatcher({
+    compute,
+    locations,
+    pageSize,
+    origin: () => origin,
+  });
 
   /** Entra: the OpenID metadata MSAL reads, and the client-credentials token endpoint. */
   async function entra(req: IncomingMessage, url: URL, record: SandboxRequest): Promise<Answer | null> {
@@ -94,10 +124,11 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
   }
 
   /** Resource Manager: token, subscription, api-version, route, RBAC, then the route's answer. */
-  function arm(req: IncomingMessage, url: URL, record: SandboxRequest): () => Answer {
+  function arm(req: IncomingMessage, url: URL, record: SandboxRequest, rawBody: string): () => Answer {
     const match = /^\/subscriptions\/([^/]+)(\/.*)$/i.exec(url.pathname);
     const { principal } = authority.verify(req.headers.authorization, new Date());
     record.accessKeyId = principal.clientId;
+    lastClientId = principal.clientId;
     if (!match) throw armErrors.noRoute(url.pathname);
     const [, subscription = '', rest = ''] = match;
     if (subscription.toLowerCase() !== subscriptionId.toLowerCase())
@@ -105,8 +136,13 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
     const apiVersion = url.searchParams.get('api-version');
     if (apiVersion === null) throw armErrors.missingApiVersion();
     if (!API_VERSION.test(apiVersion)) throw armErrors.invalidApiVersion(apiVersion);
+    const launchSide = matchComputeRoute(req.method ?? 'GET', rest);
+    if (launchSide && launchSide !== 'wrong-method') {
+      return dispatchCompute(launchSide, { url, record, principal, rawBody, apiVersion });
+    }
     const found = matchArmRoute(rest);
-    if (!found) throw armErrors.noRoute(url.pathname);
+    if (!found)
+      throw launchSide ? armErrors.methodNotAllowed(req.method ?? '?') : armErrors.noRoute(url.pathname);
     if (req.method !== 'GET') throw armErrors.methodNotAllowed(req.method ?? '?');
     record.action = found.route.operation;
     if (principal.deniedActions?.includes(found.route.action)) {
@@ -123,6 +159,7 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
     if (location !== undefined && !catalog.hasLocation(location))
       throw armErrors.locationNotAvailable(location, locations);
     return () => {
+      compute.tick();
       const result = found.route.handle(found.captures, url.searchParams, catalog);
       const value =
         result.kind === 'json'
@@ -175,7 +212,10 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
         if (!answer) throw armErrors.noRoute(url.pathname);
         produce = () => answer;
       } else {
-        produce = arm(req, url, record);
+        const rawBody = ['PUT', 'PATCH', 'POST'].includes(req.method ?? '')
+          ? await readBody(req, MAX_ARM_WRITE_BYTES)
+          : '';
+        produce = arm(req, url, record, rawBody);
       }
       requestLog.received(record);
       const outcome = await applyFaults(faults.take((record.action ?? 'token') as AzureOperation), {
@@ -231,6 +271,8 @@ export async function startAzureSandbox(options: AzureSandboxOptions = {}): Prom
     catalog,
     faults,
     requestLog,
+    compute,
+    removeImage: (cloudId) => catalog.remove(cloudId),
     stop: () => {
       untrust();
       return stopServer(server);

@@ -12,3 +12,5 @@ export {
 export { AzureSandboxCatalog, DEFAULT_AZURE_SANDBOX_LOCATIONS } from './azure-catalog';
 export type { AzureFault, AzureFaultKind, AzureOperation, AzureFaultInjector } from './azure-faults';
 export { createSandboxTls, type SandboxTls } from './sandbox-tls';
+export { AzureComputeWorld } from './compute-world';
+export { DEFAULT_COMPUTE_DELAYS, type ComputeDelays } from './compute-context';

@@ -103,6 +103,20 @@ export const gcpErrors = {
       `Invalid value for field '${field}': '${value}'. ${detail}`,
     ),
 
+  alreadyExists: (resource: string): GcpApiError =>
+    new GcpApiError(409, 'ALREADY_EXISTS', 'alreadyExists', `The resource '${resource}' already exists`),
+
+  resourceInUse: (resource: string, user: string): GcpApiError =>
+    new GcpApiError(
+      400,
+      'FAILED_PRECONDITION',
+      'resourceInUseByAnotherResource',
+      `The disk resource '${resource}' is already being used by '${user}'`,
+    ),
+
+  badRequest: (message: string, reason = 'invalid'): GcpApiError =>
+    new GcpApiError(400, 'INVALID_ARGUMENT', reason, message),
+
   rateLimited: (consumerNumber: string): GcpApiError =>
     new GcpApiError(
       429,

@@ -75,6 +75,24 @@ export class GcpCatalog {
     return this.images(project).find((image) => image.name === name);
   }
 
+  /** Adds an image the project made (`images.insert`), in name order; list and get see it at once. */
+  add(project: string, image: GcpImageResource): void {
+    const images = this.images(project) as GcpImageResource[];
+    images.push(image);
+    images.sort(byName);
+  }
+
+  /** Deletes one image, as `images.delete` would; false when the project holds no such image. */
+  remove(project: string, name: string): boolean {
+    if (!this.exists(project)) return false;
+    this.images(project);
+    const images = this.byProject.get(project);
+    const index = images?.findIndex((image) => image.name === name) ?? -1;
+    if (!images || index < 0) return false;
+    images.splice(index, 1);
+    return true;
+  }
+
   /** What `images.getFromFamily` answers: the newest READY image of the family that is not deprecated. */
   latestInFamily(project: string, family: string): GcpImageResource | undefined {
     let best: GcpImageResource | undefined;

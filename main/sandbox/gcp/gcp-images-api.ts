@@ -3,11 +3,13 @@ import { gcpErrors } from './gcp-api-error';
 import type { GcpCatalog } from './gcp-catalog';
 import { COMPUTE_V1_BASE, type GcpImageResource } from './gcp-image-resource';
 import { compileListFilter } from './gcp-list-filter';
+import type { GcpComputeOperation } from './compute-router';
 
-export type GcpOperation = 'images.list' | 'images.get' | 'images.getFromFamily' | 'oauth.token';
+export type GcpOperation =
+  'images.list' | 'images.get' | 'images.getFromFamily' | 'oauth.token' | GcpComputeOperation;
 
 export interface ComputeRoute {
-  operation: Exclude<GcpOperation, 'oauth.token'>;
+  operation: 'images.list' | 'images.get' | 'images.getFromFamily';
   project: string;
   /** Image name (get) or family (getFromFamily). */
   resource?: string;

@@ -5,6 +5,8 @@ import type { CloudSandbox } from '../../providers/provider-module';
 import { createPrng } from '../prng';
 import { gcpErrors, GcpApiError } from './gcp-api-error';
 import { GcpCatalog } from './gcp-catalog';
+import { createComputeRouter } from './compute-router';
+import { GcpComputeState, type GcpComputeTiming } from './compute-state';
 import { GcpFaultInjector, type GcpFault } from './gcp-fault-injector';
 import { readBody, sendJson, sendMalformed, sendTruncated } from './gcp-http';
 import { COMPUTE_READ_SCOPES, GcpIdentities } from './gcp-identities';
@@ -27,6 +29,8 @@ export interface GcpSandboxOptions {
   referenceDate?: Date;
   /** The demo account's own project. */
   projectId?: string;
+  /** How long operations, boots and captures take (launch and image lifecycle). */
+  compute?: GcpComputeTiming;
 }
 
 export interface GcpSandbox extends CloudSandbox<GcpConnection, GcpSecret> {
@@ -42,10 +46,14 @@ export interface GcpSandbox extends CloudSandbox<GcpConnection, GcpSecret> {
   readonly catalog: GcpCatalog;
   readonly faults: GcpFaultInjector;
   readonly requestLog: GcpRequestLog;
+  /** The project's instances, disks, networks, firewalls and operations; arms the quota fault. */
+  readonly compute: GcpComputeState;
   /** Another key for the demo account; `registered: false` gives a well-formed key Google does not know. */
   createKeyJson(options?: { registered?: boolean }): Promise<string>;
   /** A bearer token for the demo account, as `gcloud auth print-access-token` would give. */
   mintAccessToken(options?: { scopes?: readonly string[]; ttlSeconds?: number }): string;
+  /** Deletes `projects/P/global/images/NAME` from the running stand-in, so list and get stop returning it. */
+  removeImage(cloudId: string): boolean;
 }
 
 export const GCP_SANDBOX_PROJECT = 'hangar-sandbox-demo';
@@ -82,6 +90,7 @@ export async function startGcpSandbox(options: GcpSandboxOptions = {}): Promise<
   const requestLog = new GcpRequestLog();
   let tokenUri = '';
   let seq = 0;
+  const compute = new GcpComputeState(projectId, email, catalog, catalog.reference, options.compute);
 
   /** Serves one answer, or the armed fault in its place. */
   function answer(res: ServerResponse, body: () => unknown, fault: GcpFault | undefined): void {
@@ -164,8 +173,13 @@ export async function startGcpSandbox(options: GcpSandboxOptions = {}): Promise<
     return fault?.kind === 'truncated-page' ? 0 : 200;
   }
 
+  const computeRouter = createComputeRouter({ state: compute, identities, faults, requestLog, answer });
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    // Time moves lazily: whatever operations, boots and captures are due settle before any answer.
+    compute.advance();
+    const computeRoute = computeRouter.match(req.method ?? 'GET', url.pathname);
     const record: GcpSandboxRequest = {
       seq: ++seq,
       receivedAt: new Date(),
@@ -183,6 +197,8 @@ export async function startGcpSandbox(options: GcpSandboxOptions = {}): Promise<
       if (url.pathname === '/token' && req.method === 'POST') {
         record.operation = 'oauth.token';
         record.status = await handleToken(req, res, record);
+      } else if (computeRoute) {
+        record.status = await computeRouter.handle(req, res, url, computeRoute, record);
       } else {
         record.status = await handleCompute(req, res, url, record);
       }
@@ -219,10 +235,15 @@ export async function startGcpSandbox(options: GcpSandboxOptions = {}): Promise<
     catalog,
     faults,
     requestLog,
+    compute,
     createKeyJson: (keyOptions) =>
       identities.createKeyFile(email, tokenUri, { register: keyOptions?.registered }),
     mintAccessToken: (tokenOptions) =>
       identities.mintToken(email, tokenOptions?.scopes ?? [COMPUTE_READ_SCOPES[0]], tokenOptions?.ttlSeconds),
+    removeImage: (cloudId) => {
+      const match = /^projects\/([^/]+)\/global\/images\/([^/]+)$/.exec(cloudId);
+      return match ? catalog.remove(match[1] ?? '', match[2] ?? '') : false;
+    },
     stop: () => stopServer(server),
   };
 }

@@ -12,13 +12,13 @@ import {
   type VisibilityFilter,
 } from './glance-query';
 import { imageSchema, imagesSchema } from './glance-schemas';
-import { glanceJsonError, htmlError, json, type Reply } from './sandbox-http';
+import { glanceJsonError, json, webobError, type Reply } from './sandbox-http';
 
 /**
  * Glance v2 below one region's mount: version discovery, GET /v2/images (every list parameter a
  * catalog sync uses, `first`/`next`/`schema` links exactly as Glance writes them), GET
- * /v2/images/{id} and the two schemas. Errors are Glance's own: HTML pages from webob for
- * 4xx on resources, JSON for query validation.
+ * /v2/images/{id} and the two schemas. Errors are Glance's own: webob's page for 4xx on
+ * resources (HTML, JSON or plain text by the Accept header), JSON for query validation.
  */
 
 export interface GlanceRequest {
@@ -30,6 +30,8 @@ export interface GlanceRequest {
   query: URLSearchParams;
   viewer: Viewer;
   images: readonly SandboxGlanceImage[];
+  /** The request's Accept header: webob shapes error bodies by it. */
+  accept?: string | null;
   /** Fault: answer a page with a `next` link that repeats the request's own marker. */
   repeatMarker?: boolean;
 }
@@ -134,7 +136,7 @@ function listImages(request: GlanceRequest): Reply {
   let marker: SandboxGlanceImage | null = null;
   if (markerId !== null) {
     marker = request.images.find((image) => image.wire.id === markerId && canSee(image, viewer)) ?? null;
-    if (!marker) return htmlError(400, 'Bad Request', `No image found with ID ${markerId}`);
+    if (!marker) return webobError(400, 'Bad Request', `No image found with ID ${markerId}`, request.accept);
   }
   const hidden = hiddenText === 'true';
   const selected = request.images
@@ -155,20 +157,35 @@ function listImages(request: GlanceRequest): Reply {
   return json(200, body);
 }
 
+const decodeSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
 export function handleGlance(request: GlanceRequest): Reply {
   const { method, path } = request;
   if (method === 'GET' && (path === '' || path === '/')) return versions(request.mountUrl);
   if (method !== 'GET')
-    return htmlError(405, 'Method Not Allowed', 'The method is not allowed for this resource.');
+    return webobError(
+      405,
+      'Method Not Allowed',
+      'The method is not allowed for this resource.',
+      request.accept,
+    );
   if (path === '/v2/images' || path === '/v2/images/') return listImages(request);
   if (path === '/v2/schemas/images') return json(200, imagesSchema());
   if (path === '/v2/schemas/image') return json(200, imageSchema());
   const byId = /^\/v2\/images\/([^/]+)$/.exec(path);
   if (byId) {
-    const image = request.images.find((candidate) => candidate.wire.id === byId[1]);
+    const id = decodeSegment(byId[1] ?? '');
+    const image = request.images.find((candidate) => candidate.wire.id === id);
+    // Glance answers the same for an image that never existed, was deleted, or is another project's.
     if (!image || !canSee(image, request.viewer))
-      return htmlError(404, 'Not Found', `No image found with ID ${byId[1]}`);
+      return webobError(404, 'Not Found', `No image found with ID ${id}`, request.accept);
     return json(200, wireImage(image));
   }
-  return htmlError(404, 'Not Found', 'The resource could not be found.');
+  return webobError(404, 'Not Found', 'The resource could not be found.', request.accept);
 }

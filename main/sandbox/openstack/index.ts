@@ -12,3 +12,11 @@ export type {
 } from './openstack-faults';
 export type { OpenStackRequest, OpenStackRequestLog } from './openstack-request-log';
 export type { SandboxGlanceImage, MemberStatus } from './glance-query';
+export { ComputeStandIn, DEFAULT_TIMING, type ComputeStandInOptions } from './compute-stand-in';
+export {
+  startComputeServer,
+  type ComputeServer,
+  type ComputeServerOptions,
+  type LoggedComputeRequest,
+} from './nova-neutron-server';
+export type { NovaTiming, NovaQuota } from './nova-state';

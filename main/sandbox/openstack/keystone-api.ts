@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { json, keystoneError, type Reply } from './sandbox-http';
-import { DEFAULT_DOMAIN, type SandboxIdentity, type SandboxUser } from './sandbox-identity';
+import { DEFAULT_DOMAIN, type IssuedToken, type SandboxIdentity, type SandboxUser } from './sandbox-identity';
 import type { CatalogEntry } from './service-catalog';
 
 /**
  * Keystone v3 as far as a client that lists images needs it: version discovery and
  * POST /v3/auth/tokens with the password and application_credential methods, answering with
- * X-Subject-Token and a token body (user, project, roles, catalog) in Keystone's exact shape.
+ * X-Subject-Token and a token body (user, project, roles, catalog) in Keystone's exact shape;
+ * and GET /v3/auth/tokens, with which the Nova and Neutron stand-ins validate a caller's token.
  */
 
 export interface KeystoneContext {
@@ -15,6 +16,12 @@ export interface KeystoneContext {
   identityUrl: string;
   catalog: () => CatalogEntry[];
   now: () => Date;
+}
+
+/** The two token headers GET /v3/auth/tokens reads. */
+export interface KeystoneHeaders {
+  authToken?: string;
+  subjectToken?: string;
 }
 
 export interface KeystoneResult {
@@ -71,6 +78,31 @@ function scopedProject(context: KeystoneContext, scope: Dict | undefined): strin
   return context.identity.projectByName(name)?.id ?? unauthorized(context);
 }
 
+/** A token's body as Keystone renders it (POST and GET /v3/auth/tokens). */
+function renderToken(context: KeystoneContext, issued: IssuedToken, extra: Dict = {}): Dict {
+  const { identity } = context;
+  const user = identity.users.get(issued.userId);
+  const project = issued.projectId ? identity.projects.get(issued.projectId) : undefined;
+  const token: Dict = {
+    methods: issued.methods,
+    user: { domain: { ...DEFAULT_DOMAIN }, id: issued.userId, name: user?.name, password_expires_at: null },
+    audit_ids: [randomBytes(16).toString('base64url').slice(0, 22)],
+    expires_at: issued.expiresAt.toISOString().replace('Z', '000Z'),
+    issued_at: issued.issuedAt.toISOString().replace('Z', '000Z'),
+    ...extra,
+  };
+  if (project) {
+    token.project = { domain: { ...DEFAULT_DOMAIN }, id: project.id, name: project.name };
+    token.is_domain = false;
+    token.roles = issued.roles.map((name) => ({
+      id: `${name.padEnd(8, '0').slice(0, 8)}${'0'.repeat(24)}`,
+      name,
+    }));
+    token.catalog = context.catalog();
+  }
+  return token;
+}
+
 function tokenReply(
   context: KeystoneContext,
   userId: string,
@@ -78,31 +110,52 @@ function tokenReply(
   methods: string[],
   extra: Dict = {},
 ): KeystoneResult {
-  const { identity } = context;
-  const user = identity.users.get(userId);
-  const issued = identity.issue(userId, projectId, methods, context.now());
-  const project = projectId ? identity.projects.get(projectId) : undefined;
-  const roleNames = issued.token.roles;
-  const token: Dict = {
-    methods,
-    user: { domain: { ...DEFAULT_DOMAIN }, id: userId, name: user?.name, password_expires_at: null },
-    audit_ids: [randomBytes(16).toString('base64url').slice(0, 22)],
-    expires_at: issued.token.expiresAt.toISOString().replace('Z', '000Z'),
-    issued_at: issued.token.issuedAt.toISOString().replace('Z', '000Z'),
-    ...extra,
+  const issued = context.identity.issue(userId, projectId, methods, context.now());
+  return {
+    reply: json(
+      201,
+      { token: renderToken(context, issued.token, extra) },
+      { 'x-subject-token': issued.id, vary: 'X-Auth-Token' },
+    ),
+    userName: context.identity.users.get(userId)?.name ?? null,
   };
-  if (project) {
-    token.project = { domain: { ...DEFAULT_DOMAIN }, id: project.id, name: project.name };
-    token.is_domain = false;
-    token.roles = roleNames.map((name) => ({
-      id: `${name.padEnd(8, '0').slice(0, 8)}${'0'.repeat(24)}`,
-      name,
-    }));
-    token.catalog = context.catalog();
+}
+
+/**
+ * GET /v3/auth/tokens: what keystonemiddleware asks for every request a service receives. The
+ * caller's own token (X-Auth-Token) must be valid and hold the admin or service role, or be the
+ * very token it asks about (Keystone's identity:validate_token rule); an unknown or expired
+ * subject is 404, as Keystone says it.
+ */
+function validate(context: KeystoneContext, headers: KeystoneHeaders): KeystoneResult {
+  const caller = context.identity.resolve(headers.authToken, context.now());
+  if (!caller) return { reply: unauthorized(context), userName: null };
+  const subjectId = headers.subjectToken ?? '';
+  const subject = context.identity.resolve(subjectId, context.now());
+  const privileged = caller.roles.includes('admin') || caller.roles.includes('service');
+  if (!privileged && !(subject && subject.userId === caller.userId)) {
+    return {
+      reply: keystoneError(
+        403,
+        'Forbidden',
+        'You are not authorized to perform the requested action: identity:validate_token.',
+      ),
+      userName: context.identity.users.get(caller.userId)?.name ?? null,
+    };
+  }
+  if (!subject) {
+    return {
+      reply: keystoneError(404, 'Not Found', `Could not find token: ${subjectId.slice(0, 12)}…`),
+      userName: null,
+    };
   }
   return {
-    reply: json(201, { token }, { 'x-subject-token': issued.id, vary: 'X-Auth-Token' }),
-    userName: user?.name ?? null,
+    reply: json(
+      200,
+      { token: renderToken(context, subject) },
+      { 'x-subject-token': subjectId, vary: 'X-Auth-Token' },
+    ),
+    userName: context.identity.users.get(subject.userId)?.name ?? null,
   };
 }
 
@@ -149,6 +202,7 @@ export function handleKeystone(
   method: string,
   path: string,
   body: string,
+  headers: KeystoneHeaders = {},
 ): KeystoneResult {
   const none = (reply: Reply): KeystoneResult => ({ reply, userName: null });
   if (method === 'GET' && (path === '' || path === '/')) {
@@ -157,6 +211,7 @@ export function handleKeystone(
   if (method === 'GET' && (path === '/v3' || path === '/v3/'))
     return none(json(200, { version: versionDocument(context.identityUrl) }));
   if (path === '/v3/auth/tokens') {
+    if (method === 'GET') return validate(context, headers);
     if (method !== 'POST')
       return none(
         keystoneError(405, 'Method Not Allowed', 'The method is not allowed for the requested URL.'),

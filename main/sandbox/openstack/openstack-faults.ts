@@ -18,8 +18,8 @@ export type OpenStackFaultKind =
   | 'unauthorized-401'
   | 'forbidden-403';
 
-/** Which requests a fault applies to. */
-export type FaultTarget = 'keystone-auth' | 'glance-list' | 'glance';
+/** Which requests a fault applies to ('compute': every Nova and Neutron request). */
+export type FaultTarget = 'keystone-auth' | 'glance-list' | 'glance' | 'compute';
 
 export interface OpenStackFault {
   kind: OpenStackFaultKind;
@@ -41,14 +41,16 @@ interface Armed {
 /** What a request is, for matching. */
 export interface FaultRequest {
   /** glance-other: a Glance request that is not an image list (an image by id, versions …). */
-  target: 'keystone-auth' | 'glance-list' | 'glance-other';
+  target: 'keystone-auth' | 'glance-list' | 'glance-other' | 'compute';
   /** Whether a Glance list request carries a marker (repeated-marker waits for one). */
   hasMarker: boolean;
 }
 
 const matches = (fault: OpenStackFault, request: FaultRequest): boolean => {
   const target = fault.target ?? 'glance-list';
-  const targetOk = target === request.target || (target === 'glance' && request.target !== 'keystone-auth');
+  const targetOk =
+    target === request.target ||
+    (target === 'glance' && (request.target === 'glance-list' || request.target === 'glance-other'));
   return targetOk && (fault.kind !== 'repeated-marker' || request.hasMarker);
 };
 

@@ -4,7 +4,7 @@ import { StandInRequestLog } from '../shared/request-log';
 export interface OpenStackRequest {
   seq: number;
   receivedAt: Date;
-  service: 'keystone' | 'glance' | 'unknown';
+  service: 'keystone' | 'glance' | 'nova' | 'neutron' | 'unknown';
   method: string;
   /** Path without the query, e.g. /regionone/image/v2/images */
   path: string;

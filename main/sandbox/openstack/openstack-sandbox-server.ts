@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { OpenStackConnection, OpenStackSecret } from '@contract/index';
 import type { CloudSandbox } from '../../providers/provider-module';
+import { ComputeStandIn } from './compute-stand-in';
 import { handleGlance } from './glance-api';
+import { handleGlanceWrite } from './glance-writes';
+import { addServiceUser, routeComputeOrUpload } from './sandbox-compute-routes';
+import { KeystoneTokenCheck } from './keystone-token-check';
+import type { NovaTiming } from './nova-state';
 import type { SandboxGlanceImage } from './glance-query';
 import { handleKeystone } from './keystone-api';
 import { OpenStackFaultInjector, type FaultRequest } from './openstack-faults';
@@ -23,6 +28,8 @@ export interface OpenStackSandboxOptions {
   /** Default RegionOne and RegionTwo; the first is the busy one. */
   regions?: readonly string[];
   tokenLifetimeMs?: number;
+  /** How long a server build, a deletion and a snapshot take in the Nova stand-in. */
+  computeTiming?: Partial<NovaTiming>;
 }
 
 export interface OpenStackSandbox extends CloudSandbox<OpenStackConnection, OpenStackSecret> {
@@ -36,6 +43,26 @@ export interface OpenStackSandbox extends CloudSandbox<OpenStackConnection, Open
   readonly images: Map<string, SandboxGlanceImage[]>;
   readonly faults: OpenStackFaultInjector;
   readonly requestLog: OpenStackRequestLog;
+  /** Region → its Nova and Neutron (servers, key pairs, quotas, networks, groups, ports). */
+  readonly compute: ReadonlyMap<string, ComputeStandIn>;
+  /**
+   * Deletes an image from every region, as `DELETE /v2/images/{id}` would (Glance forgets it:
+   * lists leave it out and GET answers 404). False when no region holds it.
+   */
+  removeImage(cloudId: string): boolean;
+}
+
+function removeImage(images: Map<string, SandboxGlanceImage[]>, cloudId: string): boolean {
+  let removed = false;
+  for (const regionImages of images.values()) {
+    // In place: tests and handlers hold the same arrays.
+    for (let i = regionImages.length - 1; i >= 0; i -= 1) {
+      if (regionImages[i]?.wire.id !== cloudId) continue;
+      regionImages.splice(i, 1);
+      removed = true;
+    }
+  }
+  return removed;
 }
 
 /**
@@ -52,6 +79,8 @@ export async function startOpenStackSandbox(
   const requestLog = new OpenStackRequestLog();
   let endpoint = '';
   let seq = 0;
+  const serviceUser = addServiceUser(identity);
+  const compute = new Map<string, ComputeStandIn>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
@@ -90,6 +119,20 @@ export async function startOpenStackSandbox(
     };
 
     try {
+      const routed = await routeComputeOrUpload({
+        req,
+        res,
+        url,
+        regions,
+        record,
+        faults,
+        requestLog,
+        identity,
+        images,
+        compute,
+        endpoint,
+      });
+      if (routed) return send(routed.reply, routed.truncate);
       const body = await readBody(req);
       const glance = glanceMount(url.pathname, regions);
       const isKeystone = url.pathname === IDENTITY_MOUNT || url.pathname.startsWith(`${IDENTITY_MOUNT}/`);
@@ -126,6 +169,10 @@ export async function startOpenStackSandbox(
           method,
           url.pathname.slice(IDENTITY_MOUNT.length),
           body,
+          {
+            authToken: req.headers['x-auth-token'] as string | undefined,
+            subjectToken: req.headers['x-subject-token'] as string | undefined,
+          },
         );
         record.userName = result.userName;
         return send(result.reply, truncate);
@@ -160,13 +207,27 @@ export async function startOpenStackSandbox(
       if (identity.projects.get(token.projectId)?.imagesForbidden) {
         return send(htmlError(403, 'Forbidden', 'You are not authorized to complete get_images action.'));
       }
+      const viewer = { projectId: token.projectId, isAdmin: token.roles.includes('admin') };
+      const written = handleGlanceWrite({
+        method,
+        path: mount.rest,
+        body,
+        contentType: req.headers['content-type'] ?? null,
+        accept: req.headers.accept ?? null,
+        viewer,
+        images: images.get(mount.region) ?? [],
+        mountUrl: `${endpoint}${mount.mount}`,
+        now: new Date(),
+      });
+      if (written) return send(written, truncate);
       const reply = handleGlance({
         method,
         mountUrl: `${endpoint}${mount.mount}`,
         path: mount.rest,
         query: url.searchParams,
-        viewer: { projectId: token.projectId, isAdmin: token.roles.includes('admin') },
+        viewer,
         images: images.get(mount.region) ?? [],
+        accept: req.headers.accept ?? null,
         repeatMarker: fault?.kind === 'repeated-marker',
       });
       return send(reply, truncate);
@@ -191,6 +252,12 @@ export async function startOpenStackSandbox(
   const port = (server.address() as AddressInfo).port;
   endpoint = `http://127.0.0.1:${port}`;
   const authUrl = `${endpoint}${IDENTITY_MOUNT}/v3`;
+  const tokens = new KeystoneTokenCheck({ keystoneUrl: authUrl, service: serviceUser });
+  for (const region of regions)
+    compute.set(
+      region,
+      new ComputeStandIn({ region, tokens, keystoneUrl: authUrl, timing: options.computeTiming }),
+    );
 
   return {
     cloud: 'openstack',
@@ -212,6 +279,11 @@ export async function startOpenStackSandbox(
     images,
     faults,
     requestLog,
-    stop: () => stopServer(server),
+    compute,
+    removeImage: (cloudId) => removeImage(images, cloudId),
+    stop: async () => {
+      await Promise.all([...compute.values()].map((standIn) => standIn.stop()));
+      await stopServer(server);
+    },
   };
 }

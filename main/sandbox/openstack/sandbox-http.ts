@@ -29,7 +29,61 @@ export function htmlError(
   };
 }
 
-/** Glance's JSON error (used for query validation errors). */
+/** A JSON string as Python's json.dumps writes it: non-ASCII escaped (ensure_ascii). */
+const pythonString = (text: string): string =>
+  JSON.stringify(text).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/** Glance's JSON error, as webob's json.dumps writes it (with ", " and ": " separators). */
 export function glanceJsonError(status: number, title: string, message: string): Reply {
-  return json(status, { message: `${message}<br /><br />\n\n\n`, code: `${status} ${title}`, title });
+  const fields: [string, string][] = [
+    ['message', `${message}<br /><br />\n\n\n`],
+    ['code', `${status} ${title}`],
+    ['title', title],
+  ];
+  return {
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: `{${fields.map(([key, value]) => `"${key}": ${pythonString(value)}`).join(', ')}}`,
+  };
+}
+
+/**
+ * An error Glance raises as a webob exception: webob picks the body by the request's Accept
+ * header among text/html and application/json (in that order of preference, so "anything" gets HTML),
+ * and falls back to text/plain when neither is acceptable or no Accept header was sent.
+ */
+export function webobError(
+  status: number,
+  title: string,
+  explanation: string,
+  accept: string | null | undefined,
+): Reply {
+  const ranges = (accept ?? '')
+    .split(',')
+    .map((part) => {
+      const [range = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return { range, q: q === undefined ? 1 : Number(q.slice(2)) };
+    })
+    .filter((entry) => entry.range !== '' && Number.isFinite(entry.q));
+  // The most specific range that matches decides the quality (RFC 7231 §5.3.2), as webob does.
+  const quality = (type: string): number => {
+    for (const range of [type, `${type.split('/')[0]}/*`, '*/*']) {
+      const match = ranges.find((r) => r.range === range);
+      if (match) return match.q;
+    }
+    return 0;
+  };
+  const html = quality('text/html');
+  const jsonQ = quality('application/json');
+  if (html > 0 && html >= jsonQ) return htmlError(status, title, explanation);
+  if (jsonQ > 0) return glanceJsonError(status, title, explanation);
+  return {
+    status,
+    headers: { 'content-type': 'text/plain; charset=UTF-8' },
+    body: `${status} ${title}\n\n${explanation}\n\n   `,
+  };
 }

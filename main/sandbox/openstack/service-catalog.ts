@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * The stand-in's layout on its one port, devstack-style: Keystone under /identity, each region's
  * Glance under /<region>/image (public), /<region>/image-internal and /<region>/image-admin.
- * Nova and Neutron are listed (a real catalog has them) but not served.
+ * Nova under /<region>/compute (catalog: …/compute/v2.1) and Neutron under /<region>/network.
  */
 
 export const IDENTITY_MOUNT = '/identity';
@@ -73,4 +73,21 @@ export function glanceMount(
   const region = regions.find((candidate) => regionSlug(candidate) === match[1]);
   if (!region) return null;
   return { region, mount: `/${match[1]}/image${match[2] ?? ''}`, rest: match[3] ?? '' };
+}
+
+/** Which region's Nova or Neutron a path belongs to, and the path below its mount. */
+export function computeMount(
+  path: string,
+  regions: readonly string[],
+): { service: 'nova' | 'neutron'; region: string; mount: string; rest: string } | null {
+  const match = /^\/([a-z0-9-]+)\/(compute|network)(\/.*)?$/.exec(path);
+  if (!match) return null;
+  const region = regions.find((candidate) => regionSlug(candidate) === match[1]);
+  if (!region) return null;
+  return {
+    service: match[2] === 'compute' ? 'nova' : 'neutron',
+    region,
+    mount: `/${match[1]}/${match[2]}`,
+    rest: match[3] ?? '',
+  };
 }

@@ -7,3 +7,4 @@ export {
 export { VsphereFaults, type VsphereFault, type VsphereFaultKind, type FaultTarget } from './vsphere-faults';
 export { buildVsphereSeed, type VsphereSeed } from './vsphere-seed';
 export type { VsphereUser } from './vsphere-router';
+export type { ArmedTaskFault, ComputeTimings } from './vim-compute';

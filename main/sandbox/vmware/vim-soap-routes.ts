@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { childOf, childrenOf, type XmlElement } from '../../providers/vmware/xml-reader';
 import type { Answer } from './vsphere-api-routes';
-import type { SeedVm, VsphereSeed } from './vsphere-seed';
+import { inventory, isA, selectObjects, wants, type Obj } from './vim-inventory';
+import type { VsphereSeed } from './vsphere-seed';
 
 /**
- * The slice of vim25 SOAP a template listing uses: service content, Login/Logout, container
- * views and the PropertyCollector with real paging (maxObjects → token →
- * ContinueRetrievePropertiesEx), which vcsim 0.24 does not implement.
+ * The slice of vim25 SOAP a template listing and lookup use: service content, Login/Logout,
+ * container views and the PropertyCollector with real paging (maxObjects → token →
+ * ContinueRetrievePropertiesEx), which vcsim 0.24 does not implement, over a view or over one
+ * managed object and what its traversal specs reach.
  */
-interface Obj {
-  type: string;
-  value: string;
-  props: Record<string, string>;
-}
-
 const esc = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
@@ -54,66 +50,33 @@ const XSI_TYPES: Record<string, string> = {
   'summary.storage.uncommitted': 'xsd:long',
 };
 
-/** One property; a value `mor:Type=id` is a ManagedObjectReference with its own `type`. */
+/** One property; a value `mor:Type=id` is a ManagedObjectReference, `xml:Type:…` complex XML. */
 function val(name: string, value: string): string {
   const mor = /^mor:(\w+)=(.*)$/.exec(value);
+  const raw = /^xml:(\w+):([\s\S]*)$/.exec(value);
+  if (raw) return `<propSet><name>${name}</name><val xsi:type="${raw[1]}">${raw[2] ?? ''}</val></propSet>`;
   const typed = mor
     ? `xsi:type="ManagedObjectReference" type="${mor[1]}"`
     : `xsi:type="${XSI_TYPES[name] ?? 'xsd:string'}"`;
   return `<propSet><name>${name}</name><val ${typed}>${esc(mor ? (mor[2] ?? '') : value)}</val></propSet>`;
 }
 
-function vmObject(vm: SeedVm): Obj {
-  return {
-    type: 'VirtualMachine',
-    value: vm.moid,
-    props: {
-      name: vm.name,
-      'config.template': String(vm.template),
-      'config.guestId': vm.guestId,
-      'config.guestFullName': vm.guestFullName,
-      ...(vm.annotation ? { 'config.annotation': vm.annotation } : {}),
-      'config.createDate': vm.createDate,
-      'config.hardware.numCPU': String(vm.numCpu),
-      'config.hardware.memoryMB': String(vm.memoryMb),
-      'config.instanceUuid': vm.instanceUuid,
-      'summary.storage.committed': String(vm.committed),
-      'summary.storage.uncommitted': String(vm.uncommitted),
-      'runtime.host': `mor:HostSystem=${vm.hostMoid}`,
-    },
-  };
+/** Whether `obj` sits below `container` (through `parent` links). */
+function isUnder(objects: Map<string, Obj>, obj: Obj, container: string): boolean {
+  let parent = /^mor:\w+=(.*)$/.exec(obj.props.parent ?? '')?.[1];
+  for (let depth = 0; parent && depth < 64; depth += 1) {
+    if (parent === container) return true;
+    parent = /^mor:\w+=(.*)$/.exec(objects.get(parent)?.props.parent ?? '')?.[1];
+  }
+  return false;
 }
 
-/** The objects a container view over `container` with these types holds. */
+/** The objects a recursive container view over `container` with these types holds. */
 function objectsIn(seed: VsphereSeed, container: string, types: string[]): Obj[] {
-  const out: Obj[] = [];
-  const dcs =
-    container === 'group-d1' ? seed.datacenters : seed.datacenters.filter((dc) => dc.moid === container);
-  if (container === 'group-d1' && types.includes('Datacenter'))
-    out.push(
-      ...seed.datacenters.map((dc) => ({ type: 'Datacenter', value: dc.moid, props: { name: dc.name } })),
-    );
-  for (const dc of dcs) {
-    if (types.includes('ClusterComputeResource'))
-      out.push(
-        ...dc.clusters.map((c) => ({
-          type: 'ClusterComputeResource',
-          value: c.moid,
-          props: { name: c.name },
-        })),
-      );
-    if (types.includes('HostSystem'))
-      out.push(
-        ...dc.hosts.map((h) => ({
-          type: 'HostSystem',
-          value: h.moid,
-          props: { name: h.name, parent: `mor:ClusterComputeResource=${h.clusterMoid}` },
-        })),
-      );
-    if (types.includes('VirtualMachine'))
-      out.push(...seed.vms.filter((vm) => vm.datacenterMoid === dc.moid).map(vmObject));
-  }
-  return out;
+  const objects = inventory(seed);
+  return [...objects.values()].filter(
+    (o) => types.some((type) => isA(o.type, type)) && isUnder(objects, o, container),
+  );
 }
 
 /** An open PropertyCollector result: a snapshot of the objects, served page by page. */
@@ -134,6 +97,8 @@ export class VimState {
   constructor(
     private readonly seed: VsphereSeed,
     readonly key: string,
+    /** Objects beyond the seed's inventory: the compute stand-in's tasks. */
+    private readonly extra: () => readonly Obj[] = () => [],
   ) {}
 
   createContainerView(method: XmlElement): Answer {
@@ -166,15 +131,22 @@ export class VimState {
           childrenOf(p, 'pathSet').map((s) => s.text.trim()),
         ]),
       );
-      const view = this.views.get(childOf(childOf(specSet, 'objectSet'), 'obj')?.text.trim() ?? '');
-      if (!view)
+      const objectSet = childOf(specSet, 'objectSet');
+      const ref = childOf(objectSet, 'obj');
+      const view = ref?.attrs.type === 'ContainerView' ? this.views.get(ref.text.trim()) : undefined;
+      const selected = view
+        ? objectsIn(this.seed, view.container, view.types)
+        : ref?.attrs.type !== 'ContainerView'
+          ? selectObjects(inventory(this.seed, this.extra()), objectSet)
+          : null;
+      if (!selected)
         return soapFault(
           'ManagedObjectNotFound',
           'The object has already been deleted or has not been completely created',
         );
       const maxObjects = Number(childOf(childOf(method, 'options'), 'maxObjects')?.text ?? PAGE_CAP);
       retrieval = {
-        objects: objectsIn(this.seed, view.container, view.types).filter((o) => paths.has(o.type)),
+        objects: selected.filter((o) => [...paths.keys()].some((type) => wants(type, o))),
         offset: 0,
         pageSize: Math.min(Math.max(1, maxObjects || PAGE_CAP), PAGE_CAP),
         paths,
@@ -184,7 +156,8 @@ export class VimState {
     const page = retrieval.objects.slice(retrieval.offset, retrieval.offset + retrieval.pageSize);
     const objects = page
       .map((o) => {
-        const wanted = (paths.get(o.type) ?? []).filter((p) => o.props[p] !== undefined);
+        const asked = [...paths].filter(([type]) => wants(type, o)).flatMap(([, list]) => list);
+        const wanted = [...new Set(asked)].filter((p) => o.props[p] !== undefined);
         return `<objects><obj type="${o.type}">${o.value}</obj>${wanted.map((p) => val(p, o.props[p] ?? '')).join('')}</objects>`;
       })
       .join('');

@@ -18,8 +18,9 @@ export type VsphereFaultKind =
 
 /**
  * Which requests a fault hits: `list` = the content library list, item lists and
- * PropertyCollector retrievals (what a sync pages through); `detail` = GETs of one library, item
- * or template; `session` = sign-in (REST and SOAP); `any` = all of them.
+ * PropertyCollector retrievals over a view (what a sync pages through); `detail` = GETs of one
+ * library, item or template, and PropertyCollector reads of one object (a lookup by moid);
+ * `session` = sign-in (REST and SOAP); `any` = all of them.
  */
 export type FaultTarget = 'list' | 'detail' | 'session' | 'any';
 

@@ -6,6 +6,8 @@ import { apiError, apiRoute, type Answer } from './vsphere-api-routes';
 import type { FaultTarget } from './vsphere-faults';
 import type { VsphereSeed } from './vsphere-seed';
 import { loginAnswer, logoutAnswer, serviceContent, soapFault, VimState } from './vim-soap-routes';
+import { computeApiRoute } from './compute-api-routes';
+import { COMPUTE_METHODS, type VimCompute } from './vim-compute';
 
 export interface VsphereUser {
   username: string;
@@ -45,6 +47,9 @@ export class VsphereRouter {
   constructor(
     private readonly seed: VsphereSeed,
     private readonly users: readonly VsphereUser[],
+    /** Launch and lifecycle: vim25 tasks and the REST deploy (vim-compute.ts, compute-api-routes.ts). */
+    private readonly compute: VimCompute,
+    private readonly removeItem: (itemId: string) => boolean,
   ) {}
 
   private authenticate(header: string | undefined): VsphereUser | null {
@@ -57,7 +62,7 @@ export class VsphereRouter {
   }
 
   /** REST routing: session endpoints here, reads in apiRoute. */
-  rest(req: IncomingMessage, url: URL, record: SandboxRequest): Routed {
+  rest(req: IncomingMessage, url: URL, record: SandboxRequest, body = ''): Routed {
     if (url.pathname === '/api/session') {
       record.action = `${req.method} /api/session`;
       return {
@@ -79,10 +84,11 @@ export class VsphereRouter {
         },
       };
     }
-    const route =
-      req.method === 'GET' && url.pathname.startsWith('/api/')
+    const route = !url.pathname.startsWith('/api/')
+      ? null
+      : req.method === 'GET'
         ? apiRoute(this.seed, url.pathname, url.searchParams)
-        : null;
+        : computeApiRoute(this.seed, this.compute, req.method ?? '', url, body, this.removeItem);
     record.action = route?.action ?? `${req.method} ${url.pathname}`;
     const user = this.restSessions.get(String(req.headers['vmware-api-session-id'] ?? ''));
     return {
@@ -91,6 +97,7 @@ export class VsphereRouter {
         if (!route) return apiError(404, 'NOT_FOUND', 'com.vmware.vapi.rest.httpNotFound', 'Not found.');
         if (!user) return unauthenticated();
         record.accessKeyId = user.username;
+        this.compute.tasks.settle();
         return route.answer({ permitted: user.permitted !== false, repeat });
       },
     };
@@ -102,8 +109,15 @@ export class VsphereRouter {
     const cookie = /vmware_soap_session="?([^";]+)"?/.exec(String(req.headers.cookie ?? ''))?.[1] ?? '';
     const session = this.soapSessions.get(cookie);
     const listing = name === 'RetrievePropertiesEx' || name === 'ContinueRetrievePropertiesEx';
+    // A retrieval over a container view is a listing; over one object (a lookup) it is a detail read.
+    const overView =
+      name !== 'RetrievePropertiesEx' ||
+      method?.children
+        .find((c) => c.name === 'specSet')
+        ?.children.find((c) => c.name === 'objectSet')
+        ?.children.find((c) => c.name === 'obj')?.attrs.type === 'ContainerView';
     return {
-      target: name === 'Login' ? 'session' : listing ? 'list' : 'detail',
+      target: name === 'Login' ? 'session' : listing && overView ? 'list' : 'detail',
       run: (repeat) => {
         if (!method) return soapFault('InvalidRequest', 'The request could not be parsed.');
         if (name === 'RetrieveServiceContent') return serviceContent();
@@ -119,7 +133,10 @@ export class VsphereRouter {
             );
           record.accessKeyId = user.username;
           const key = randomUUID();
-          this.soapSessions.set(key, { user, state: new VimState(this.seed, key) });
+          this.soapSessions.set(key, {
+            user,
+            state: new VimState(this.seed, key, () => this.compute.tasks.objects()),
+          });
           return loginAnswer(key, user.username, new Date());
         }
         if (!session) return soapFault('NotAuthenticated', 'The session is not authenticated.');
@@ -127,6 +144,13 @@ export class VsphereRouter {
         if (name === 'Logout') {
           this.soapSessions.delete(cookie);
           return logoutAnswer();
+        }
+        // Tasks due by now have run before anything is read or changed.
+        this.compute.tasks.settle();
+        if (COMPUTE_METHODS.has(name)) {
+          if (session.user.permitted === false)
+            return soapFault('NoPermission', 'Permission to perform this operation was denied.');
+          return this.compute.call(name, method);
         }
         if (name === 'CreateContainerView') return session.state.createContainerView(method);
         if (name === 'DestroyView') return session.state.destroyView(method);

@@ -12,6 +12,7 @@ import { VsphereFaults, type VsphereFault } from './vsphere-faults';
 import { buildVsphereSeed, type VsphereSeed } from './vsphere-seed';
 import { soapFault } from './vim-soap-routes';
 import { VsphereRouter, type VsphereUser } from './vsphere-router';
+import { VimCompute, type ArmedTaskFault, type ComputeTimings } from './vim-compute';
 import { delay } from '../shared/stand-in-http';
 
 /** The account the embedded Sandbox opens. Not a secret: it only opens this local stand-in. */
@@ -27,6 +28,8 @@ export interface VmwareSandboxOptions {
   users?: VsphereUser[];
   referenceDate?: Date;
   seed?: string;
+  /** How long tasks and guest boots take (tests shorten them). */
+  compute?: Partial<ComputeTimings>;
 }
 
 export interface VmwareSandbox extends CloudSandbox<VmwareConnection, VmwareSecret> {
@@ -36,6 +39,28 @@ export interface VmwareSandbox extends CloudSandbox<VmwareConnection, VmwareSecr
   faults: VsphereFaults;
   requestLog: RequestLog;
   seed: VsphereSeed;
+  /**
+   * Deletes a content library item (by id) or a VM template (by moid) from the running vCenter,
+   * so listings and lookups no longer find it. As on vCenter, deleting a vm-template item also
+   * deletes the template VM backing it. False when nothing has that id.
+   */
+  removeImage(cloudId: string): boolean;
+  /** Launch and lifecycle controls: arm a task fault (a quota), read the timings. */
+  compute: {
+    armFault(fault: ArmedTaskFault): void;
+    timings: ComputeTimings;
+  };
+}
+
+/** Removes in place: the router and open SOAP sessions read the same seed arrays. */
+function removeFromSeed(seed: VsphereSeed, cloudId: string): boolean {
+  const item = seed.items.findIndex((candidate) => candidate.id === cloudId);
+  const backing = item >= 0 ? seed.items[item]?.template?.vm_template : undefined;
+  if (item >= 0) seed.items.splice(item, 1);
+  const vmMoid = item >= 0 ? backing : cloudId;
+  const vm = vmMoid === undefined ? -1 : seed.vms.findIndex((candidate) => candidate.moid === vmMoid);
+  if (vm >= 0) seed.vms.splice(vm, 1);
+  return item >= 0 || vm >= 0;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -87,7 +112,13 @@ export async function startVmwareSandbox(options: VmwareSandboxOptions = {}): Pr
         : options.tls;
   const faults = new VsphereFaults();
   const requestLog = new RequestLog();
-  const router = new VsphereRouter(seed, users);
+  const compute = new VimCompute(seed, { taskMs: 600, bootMs: 2_500, ...options.compute });
+  const router = new VsphereRouter(
+    seed,
+    users,
+    compute,
+    (itemId) => seed.items.some((item) => item.id === itemId) && removeFromSeed(seed, itemId),
+  );
   let seq = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -114,7 +145,7 @@ export async function startVmwareSandbox(options: VmwareSandboxOptions = {}): Pr
         method = undefined;
       }
     }
-    const { target, run } = soap ? router.soap(req, method, record) : router.rest(req, url, record);
+    const { target, run } = soap ? router.soap(req, method, record) : router.rest(req, url, record, body);
     requestLog.received(record);
     const concrete = target === 'any' ? 'detail' : target;
     // Only a Continue can repeat a token, so other SOAP calls leave that fault armed.
@@ -179,6 +210,8 @@ export async function startVmwareSandbox(options: VmwareSandboxOptions = {}): Pr
     faults,
     requestLog,
     seed,
+    removeImage: (cloudId) => removeFromSeed(seed, cloudId),
+    compute: { armFault: (fault) => compute.arm(fault), timings: compute.timings },
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

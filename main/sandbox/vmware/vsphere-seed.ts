@@ -1,5 +1,7 @@
 import { createPrng, type Prng } from '../prng';
 import { APPLIANCES, OS_LINES, type OsLine } from './vsphere-seed-os';
+import { buildPlacement, type SeedPlacement } from './vsphere-seed-network';
+import type { SeedVmCompute } from './vim-vm-state';
 
 /**
  * A deterministic, realistic vCenter for the stand-in: two datacenters with clusters and hosts,
@@ -72,6 +74,8 @@ export interface SeedVm {
   uncommitted: number;
   instanceUuid: string;
   powerState: 'POWERED_ON' | 'POWERED_OFF';
+  /** What the compute stand-in tracks (vim-vm-state.ts); absent on seeded VMs until one is changed. */
+  compute?: SeedVmCompute;
 }
 
 export interface VsphereSeed {
@@ -79,6 +83,8 @@ export interface VsphereSeed {
   libraries: SeedLibrary[];
   items: SeedItem[];
   vms: SeedVm[];
+  /** Networks, distributed switches and resource pools VMs can be placed in. */
+  placement: SeedPlacement;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -288,5 +294,11 @@ export function buildVsphereSeed(reference: Date, seed = 'hangar-vsphere'): Vsph
     };
     items.push(copy);
   }
-  return { datacenters, libraries: [golden, vendor, replica], items, vms };
+  return {
+    datacenters,
+    libraries: [golden, vendor, replica],
+    items,
+    vms,
+    placement: buildPlacement(datacenters, seed),
+  };
 }

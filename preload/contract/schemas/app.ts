@@ -21,7 +21,12 @@ export const AppInfoSchema = z.object({
   /** The workspace a new window opens on. */
   startWorkspaceId: z.string(),
   /** The embedded sandbox: local stand-ins of these clouds, with built-in accounts. */
-  sandbox: z.object({ running: z.boolean(), clouds: z.array(CloudSchema) }),
+  sandbox: z.object({
+    running: z.boolean(),
+    clouds: z.array(CloudSchema),
+    /** A local image repository (Joyent IMGAPI) to try imports with, when the sandbox runs. */
+    imgapiUrl: z.string().nullable(),
+  }),
   keychain: KeychainStatusSchema,
   /** Things the user must know about, e.g. a corrupt cache file that was moved aside. */
   notices: z.array(NoticeSchema),

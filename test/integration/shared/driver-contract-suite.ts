@@ -29,6 +29,11 @@ export interface DriverSuiteTarget<Connection, Secret> {
   /** Arms one fault for the next list call; absent when the server cannot inject faults. */
   injectFault?: (kind: FaultKind) => void;
   clearFaults?: () => void;
+  /**
+   * Ids for `getImage`, when the driver has it: `existingId` is one of `scope`'s listed images,
+   * `missingId` is well formed but names no image; both looked up at `location`.
+   */
+  lookup?: { existingId: string; missingId: string; location: string };
 }
 
 const osVocabulary =
@@ -111,6 +116,65 @@ export function describeDriverContract<C, S>(name: string, getTarget: () => Driv
       const controller = new AbortController();
       controller.abort();
       expect((await cloudErrorOf(list(t, undefined, controller.signal))).appError.code).toBe('cancelled');
+    });
+
+    describe('image lookup by id', () => {
+      /** The lookup ids, or a skip with the reason when this cloud's target sets none. */
+      const lookupOf = (context: { skip: () => void }) => {
+        const t = target();
+        if (!t.lookup) {
+          console.log(`${name}: no lookup ids in the target, so getImage is not exercised here.`);
+          context.skip();
+        }
+        return { t, lookup: t.lookup as NonNullable<DriverSuiteTarget<unknown, unknown>['lookup']> };
+      };
+      const lookUp = (driver: CloudDriver, location: string, id: string) => {
+        expect(driver.capabilities.getImage).toBe(true);
+        expect(driver.getImage).toBeTypeOf('function');
+        return (driver.getImage as NonNullable<CloudDriver['getImage']>)(location, id);
+      };
+
+      it('finds a listed image by its id, as the listing has it', async (context) => {
+        const { t, lookup } = lookupOf(context);
+        const listed = (await list(t)).find((image) => image.cloudId === lookup.existingId);
+        expect(listed, `${lookup.existingId} should be among the listed images`).toBeDefined();
+        const found = await lookUp(
+          t.provider.createDriver(t.connection, t.secret),
+          lookup.location,
+          lookup.existingId,
+        );
+        expect(found).not.toBeNull();
+        expect(found).toMatchObject({
+          cloudId: listed?.cloudId,
+          name: listed?.name,
+          state: listed?.state,
+        });
+        expect(() => JSON.stringify(found?.raw)).not.toThrow();
+      });
+
+      it('answers null for an id the cloud does not know', async (context) => {
+        const { t, lookup } = lookupOf(context);
+        const driver = t.provider.createDriver(t.connection, t.secret);
+        expect(await lookUp(driver, lookup.location, lookup.missingId)).toBeNull();
+      });
+
+      it('says the cloud is unreachable', async (context) => {
+        const { t, lookup } = lookupOf(context);
+        const driver = t.provider.createDriver(t.unreachable, t.secret);
+        const error = await cloudErrorOf(lookUp(driver, lookup.location, lookup.existingId));
+        expect(error.appError.code).toBe('cloud-unreachable');
+      });
+
+      it('says the credentials are wrong, without the secret', async (context) => {
+        const { t, lookup } = lookupOf(context);
+        const driver = t.provider.createDriver(t.connection, t.wrongSecret);
+        const error = await cloudErrorOf(lookUp(driver, lookup.location, lookup.existingId));
+        expect(error.appError.code).toBe('cloud-auth');
+        for (const value of Object.values(t.wrongSecret as Record<string, string>)) {
+          if (typeof value === 'string' && value.length > 8)
+            expect(error.appError.message).not.toContain(value);
+        }
+      });
     });
 
     describe('faults', () => {

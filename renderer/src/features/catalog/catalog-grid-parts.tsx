@@ -59,6 +59,8 @@ interface DataRowProps {
   open: boolean;
   now: number;
   onClick: () => void;
+  /** The row's "…" button: opens its actions menu at the button. */
+  onMenu?: (at: { x: number; y: number }) => void;
 }
 
 /** One image, or a placeholder while its page loads. Positioned by the virtualizer. */
@@ -73,6 +75,7 @@ export function DataRow({
   open,
   now,
   onClick,
+  onMenu,
 }: DataRowProps) {
   const classes = [
     'grid-row',
@@ -91,9 +94,26 @@ export function DataRow({
       style={{ transform: `translateY(${top}px)` }}
       onClick={onClick}
     >
-      {columns.map((column) => (
+      {columns.map((column, at) => (
         <div key={column.id} role="gridcell" className={`grid-cell ${column.className ?? ''}`}>
           {row ? column.render(row, now) : <span className="cell-loading" />}
+          {row && onMenu && at === columns.length - 1 && (
+            <button
+              type="button"
+              className="button-icon row-menu-button"
+              // The grid owns keyboard focus (Shift+F10 opens this menu); this is for the mouse.
+              tabIndex={-1}
+              aria-label={`Actions for ${row.name || row.cloudId}`}
+              aria-haspopup="menu"
+              onClick={(event) => {
+                event.stopPropagation();
+                const box = event.currentTarget.getBoundingClientRect();
+                onMenu({ x: box.left, y: box.bottom });
+              }}
+            >
+              …
+            </button>
+          )}
         </div>
       ))}
     </div>

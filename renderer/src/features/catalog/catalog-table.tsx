@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEv
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImageSummary, SortColumn } from '@contract/index';
 import { ErrorMessage } from '../../components/error-message';
+import { CatalogRowMenu, type RowMenuAnchor } from '../registry/catalog-row-menu';
 import { useNow } from '../../lib/use-now';
 import { gridLayout, type CatalogColumn } from './catalog-columns';
 import { DataRow, GroupRow, HeaderRow } from './catalog-grid-parts';
@@ -38,6 +39,7 @@ export function CatalogTable(props: CatalogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(-1);
   const [copyNote, setCopyNote] = useState('');
+  const [menu, setMenu] = useState<RowMenuAnchor | null>(null);
   const gridId = useId();
   const now = useNow();
 
@@ -97,8 +99,27 @@ export function CatalogTable(props: CatalogTableProps) {
     setCopyNote((await copyText(row.cloudId)) ? `Copied ${row.cloudId}` : 'Copy failed');
   };
 
+  /** The row's context menu, at the pointer or (from the keyboard) at the row's corner. */
+  const openMenu = (index: number, at?: { x: number; y: number }) => {
+    const row = rows.rowAt(index);
+    if (!row) return;
+    setSelected(index);
+    const box = document.getElementById(rowId(index))?.getBoundingClientRect();
+    setMenu({ row, x: at?.x ?? (box ? box.left + 24 : 0), y: at?.y ?? (box ? box.bottom : 0) });
+  };
+  const rowIndexOf = (target: EventTarget) => {
+    const id = (target as HTMLElement).closest('[role="row"]')?.id ?? '';
+    const index = Number(id.slice(`${gridId}-row-`.length));
+    return id.startsWith(`${gridId}-row-`) && Number.isInteger(index) ? index : -1;
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const onGrid = event.target === event.currentTarget;
+    if (onGrid && (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) {
+      event.preventDefault();
+      openMenu(selected);
+      return;
+    }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
     const moves: Record<string, () => number> = {
       ArrowDown: () => selected + 1,
@@ -150,6 +171,12 @@ export function CatalogTable(props: CatalogTableProps) {
         tabIndex={0}
         style={gridStyle}
         onKeyDown={onKeyDown}
+        onContextMenu={(event) => {
+          const index = rowIndexOf(event.target);
+          if (index < 0) return;
+          event.preventDefault();
+          openMenu(index, { x: event.clientX, y: event.clientY });
+        }}
       >
         <HeaderRow columns={columns} sort={view.sort} onSort={onSort} />
         <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -173,6 +200,7 @@ export function CatalogTable(props: CatalogTableProps) {
                   setSelected(item.index);
                   if (row) onOpen(row);
                 }}
+                onMenu={(at) => openMenu(item.index, at)}
               />
             );
             if (!group) return dataRow;
@@ -189,11 +217,13 @@ export function CatalogTable(props: CatalogTableProps) {
         </div>
       </div>
       <p id={`${gridId}-keys`} className="visually-hidden">
-        Arrow keys move, Enter opens the details, Control+C copies the selected image id.
+        Arrow keys move, Enter opens the details, Control+C copies the selected image id, Shift+F10 opens its
+        actions.
       </p>
       <p className="visually-hidden" role="status">
         {copyNote}
       </p>
+      {menu && <CatalogRowMenu anchor={menu} onClose={() => setMenu(null)} onCopied={setCopyNote} />}
     </div>
   );
 }

@@ -6,6 +6,9 @@ import { RelativeTime } from '../../components/relative-time';
 import { CLOUD_LABEL } from '../../lib/clouds';
 import { formatDateTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
+import { CatalogImageActions } from '../lifecycle/image-actions-entry';
+import { RegisterImageButton } from '../registry/register-image-button';
+import { LaunchButton } from '../launch/launch-button';
 import { osLabel } from './catalog-columns';
 import { CopyIdButton } from './copy-id-button';
 import { DEPRECATION_HINT, deprecationStatus } from './deprecation';
@@ -25,7 +28,20 @@ export function ImageDetails({ imageKey, onClose }: ImageDetailsProps) {
           {detail.data && <CloudBadge cloud={detail.data.cloud} />}{' '}
           {detail.data?.name || detail.data?.cloudId || 'Image'}
         </h2>
+        {detail.data && <RegisterImageButton image={detail.data} />}
+        {detail.data && (
+          <LaunchButton
+            source={{
+              kind: 'image',
+              accountId: detail.data.accountId,
+              location: detail.data.location,
+              imageId: detail.data.cloudId,
+              name: detail.data.name,
+            }}
+          />
+        )}
         {detail.data && <CopyIdButton id={detail.data.cloudId} />}
+        {detail.data && <CatalogImageActions image={detail.data} />}
         <button type="button" className="button-quiet" onClick={onClose}>
           Close details
         </button>

@@ -1,0 +1,27 @@
+import { LAUNCH_STEPS, stepNumber, type LaunchStep } from './model/launch-steps';
+
+/** Where the user is among the seven steps; the current one carries aria-current="step". */
+export function LaunchStepIndicator({ step }: { step: LaunchStep }) {
+  const current = stepNumber(step);
+  return (
+    <ol className="wizard-steps" aria-label="Launch steps">
+      {LAUNCH_STEPS.map((s, index) => {
+        const number = index + 1;
+        const state = number < current ? 'is-done' : number === current ? 'is-current' : '';
+        return (
+          <li
+            key={s.id}
+            className={`wizard-steps-item ${state}`}
+            aria-current={number === current ? 'step' : undefined}
+          >
+            <span className="wizard-steps-number" aria-hidden="true">
+              {number}
+            </span>
+            {s.label}
+            {number < current && <span className="visually-hidden"> (done)</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
