@@ -81,6 +81,7 @@ export function createHandlers(services: HandlerServices): ChannelHandlers {
     'launch:terminate': ({ workspaceId, launchId }) => launches.terminate(workspaceId, launchId),
     'operations:list': async ({ workspaceId }) => operations.list(workspaceId),
     'operations:cancel': async ({ operationId }) => operations.cancel(operationId),
+    'lifecycle:capabilities': ({ workspaceId, accountId }) => lifecycle.capabilities(workspaceId, accountId),
     'lifecycle:capture': (request) => lifecycle.capture(request),
     'lifecycle:copy': (request) => lifecycle.copy(request),
     'lifecycle:deprecate': (request) => lifecycle.deprecate(request),

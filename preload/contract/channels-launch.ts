@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { IdSchema } from './schemas/common';
 import {
+  ComputeCapabilitiesSchema,
   CreatedKeyPairSchema,
   CreateKeyPairRequestSchema,
   CreateSecurityGroupRequestSchema,
@@ -49,6 +51,11 @@ export const launchChannels = {
   'launch:terminate': channel(TerminateRequestSchema, LaunchEntrySchema),
   'operations:list': channel(WorkspaceRefSchema, z.array(OperationSnapshotSchema)),
   'operations:cancel': channel(OperationIdRequestSchema, CancelResponseSchema),
+  /** What the account's cloud can do with images, without listing anything (the image actions menu). */
+  'lifecycle:capabilities': channel(
+    z.object({ workspaceId: IdSchema, accountId: IdSchema }).strict(),
+    ComputeCapabilitiesSchema,
+  ),
   'lifecycle:capture': channel(CaptureRequestSchema, OperationRefSchema),
   'lifecycle:copy': channel(CopyRequestSchema, OperationRefSchema),
   'lifecycle:deprecate': channel(DeprecateRequestSchema, z.object({ deprecatesAt: z.string().nullable() })),

@@ -78,13 +78,16 @@ test('registry: one image per cloud through the wizard, a duplicate, drift after
   await syncAll(page);
 
   // ── Images to register, read from the catalog table: far from deprecation, in a usable state ──
-  const [aws] = await cleanCatalogImages(page, 'AWS');
+  const awsImages = await cleanCatalogImages(page, 'AWS');
+  const [aws] = awsImages;
+  const awsElsewhere = awsImages.find((image) => image.region !== aws?.region);
   const [gcp] = await cleanCatalogImages(page, 'Google Cloud');
   const [azure] = await cleanCatalogImages(page, 'Azure');
   // An Arm image on OpenStack: Glance says aarch64 where the registry says arm64.
   const [openstack] = await cleanCatalogImages(page, 'OpenStack', 'aarch64');
   const [openstackOffline] = await cleanCatalogImages(page, 'OpenStack', 'x86_64');
-  for (const image of [aws, gcp, azure, openstack, openstackOffline]) expect(image).toBeDefined();
+  for (const image of [aws, awsElsewhere, gcp, azure, openstack, openstackOffline])
+    expect(image).toBeDefined();
 
   // ── AWS, typed: a malformed id is flagged next to the field, then corrected ──
   let dialog = await openWizardFromRegistry(page);
@@ -215,6 +218,23 @@ test('registry: one image per cloud through the wizard, a duplicate, drift after
   panel = page.getByRole('region', { name: 'Record details' });
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(new RegExp(`${ALIAS.aws}$`));
   await expect(panel.getByRole('table', { name: 'Mappings' }).getByRole('row')).toHaveCount(2);
+
+  // ── Another location of the same record, from its panel: the image found becomes a second mapping ──
+  await panel.getByRole('button', { name: 'Add a location…' }).click();
+  dialog = wizardDialog(page);
+  await expectStep(dialog, 'Cloud and location');
+  await chooseWhere(dialog, 'AWS', awsElsewhere!.region);
+  await dialog.getByRole('textbox', { name: 'Image id' }).fill(awsElsewhere!.id);
+  await dialog.getByRole('button', { name: 'Next' }).click();
+  await expectStep(dialog, 'Lookup');
+  await dialog.getByRole('button', { name: `Add this location to ${ALIAS.aws}` }).click();
+  await expect(dialog).toBeHidden();
+  panel = page.getByRole('region', { name: 'Record details' });
+  const both = panel.getByRole('table', { name: 'Mappings' });
+  await expect(both.getByRole('row')).toHaveCount(3);
+  await expect(both.getByRole('row').filter({ hasText: awsElsewhere!.id })).toContainText(
+    awsElsewhere!.region,
+  );
   await expect(page.getByRole('table', { name: 'Registry records' }).getByRole('row')).toHaveCount(6);
 
   // ── Drift: every mapping first matches its cloud; then the Google image is removed from it ──
@@ -223,12 +243,12 @@ test('registry: one image per cloud through the wizard, a duplicate, drift after
   const gcpMappingId =
     (await panel.getByRole('table', { name: 'Mappings' }).locator('.mono').textContent()) ?? '';
   expect(gcpMappingId).toBe(gcp!.id);
-  const others = [aws!.id, azure!.id, openstack!.id, chosen!.value];
+  const others = [aws!.id, awsElsewhere!.id, azure!.id, openstack!.id, chosen!.value];
   const drifted = page.getByRole('checkbox', { name: 'Drifted only' });
 
   await checkDriftNow(page);
   // Soft: a mapping wrongly reported as drifted is a defect worth seeing along with the rest.
-  await expect.soft(page.getByText('Checked: 0 of 5 mappings drifted.', { exact: true })).toBeVisible();
+  await expect.soft(page.getByText('Checked: 0 of 6 mappings drifted.', { exact: true })).toBeVisible();
   await expect(drifted).toBeChecked();
   await expect.soft(page.getByRole('heading', { name: 'No drift' })).toBeVisible();
   await drifted.uncheck();

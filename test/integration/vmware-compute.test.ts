@@ -198,8 +198,17 @@ describe.skipIf('skipReason' in vcsim)('vmware compute driver against vcsim', ()
       'focused-captured',
       'Captured by the focused test',
     );
-    const vm = await readVm(sim, imageId, ['config.template', 'runtime.powerState', 'config.annotation']);
+    const vm = await readVm(sim, imageId, [
+      'config.template',
+      'runtime.powerState',
+      'config.annotation',
+      'config.extraConfig',
+    ]);
     expect(vm.get('config.template')).toBe('true');
+    // The server's user data and identity stay with the server, not with every launch of the template.
+    const extra = extraConfigOf(vm.get('config.extraConfig'));
+    for (const key of ['guestinfo.userdata', 'guestinfo.metadata', 'hangar.sourceImage'])
+      expect(extra.get(key) ?? '').toBe('');
     expect(vm.get('config.annotation')).toBe('Captured by the focused test');
     const image = await catalog.getImage!(location, imageId);
     expect(image).toMatchObject({ cloudId: imageId, name: 'focused-captured', state: 'available' });

@@ -35,6 +35,7 @@ export const COMPUTE_METHODS = new Set([
   'PowerOffVM_Task',
   'Destroy_Task',
   'MarkAsVirtualMachine',
+  'MarkAsTemplate',
   'CancelTask',
 ]);
 
@@ -130,6 +131,16 @@ export class VimCompute {
         vm.compute = { ...(vm.compute ?? { nics: [], extraConfig: [], guestReadyAt: null }), poolMoid: pool };
         return ok(name, '');
       }
+      case 'MarkAsTemplate':
+        // vCenter marks only a powered-off VM, and refuses one that already is a template.
+        if (vm.template) return soapFault('NotSupported', 'The operation is not supported on the object.');
+        if (vm.powerState !== 'POWERED_OFF')
+          return soapFault(
+            'InvalidPowerState',
+            'The attempted operation cannot be performed in the current state (Powered on).',
+          );
+        vm.template = true;
+        return ok(name, '');
       default:
         return soapFault('MethodNotFound', `The method ${name} is not part of this stand-in.`);
     }

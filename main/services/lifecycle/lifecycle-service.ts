@@ -4,6 +4,7 @@ import type {
   CopyRequestSchema,
   DeleteImageRequestSchema,
   DeprecateRequestSchema,
+  ComputeCapabilities,
   ImageUser,
 } from '@contract/index';
 import type { AppStateStore } from '../../stores/app-state';
@@ -13,6 +14,7 @@ import type { RegistryService } from '../registry/registry-service';
 import { RegisterRequestSchema } from '@contract/index';
 import { ServiceError } from '../../ipc/app-error';
 import { placeOf } from '../launch/launch-options';
+import { requireAccountIn } from '../registry/registry-accounts';
 import { usersOfImages } from '../registry/image-usage';
 import { waitForImage } from './image-ready';
 
@@ -33,6 +35,13 @@ export class LifecycleService {
     private readonly registry: RegistryService,
     private readonly tuning: LifecycleTuning,
   ) {}
+
+  /** The cloud's lifecycle abilities, with the reason for each it lacks. */
+  async capabilities(workspaceId: string, accountId: string): Promise<ComputeCapabilities> {
+    const account = requireAccountIn(this.state, workspaceId, accountId);
+    const { compute } = await this.drivers.computeFor(account);
+    return { launch: { supported: true, reason: null }, ...compute };
+  }
 
   async capture(request: z.infer<typeof CaptureRequestSchema>): Promise<{ operationId: string }> {
     const { account, compute } = await placeOf(this.state, this.drivers, request);

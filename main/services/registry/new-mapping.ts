@@ -39,7 +39,7 @@ export class LookedUpMappings implements MappingSource {
       account,
       target.location,
       cloudImageId,
-      false,
+      request.offline,
     );
     const image = resolved.image;
     const where = resolved.from === 'cloud' ? 'the cloud' : 'the cache';

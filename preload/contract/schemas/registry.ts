@@ -227,6 +227,8 @@ export const RegisterRequestSchema = z
     replaceExisting: z.boolean().default(false),
     /** Register even when the lookup said deprecated or could only use the cache. */
     acknowledgeProblems: z.boolean().default(false),
+    /** The user chose to work offline: take the image's details from the cache, do not ask the cloud. */
+    offline: z.boolean().default(false),
   })
   .strict()
   .refine((r) => (r.record === undefined) !== (r.addToRecordId === undefined), {

@@ -5,6 +5,7 @@ import { MalformedAnswerError } from '../vsphere-errors';
 import { runTask, VsphereTaskError, type TaskWait } from './vim-tasks';
 import { propMor, propText } from './vim-values';
 import { configSpecXml } from './vm-config-spec';
+import { SOURCE_IMAGE_KEY, TAGS_KEY } from './guestinfo';
 import { isTemplateVm, readVm } from './vm-status';
 
 /**
@@ -53,27 +54,38 @@ export async function captureTemplate(
   const folder = propMor(vm, 'parent');
   const pool = propMor(vm, 'resourcePool');
   if (!folder) throw new MalformedAnswerError(`vCenter named no folder for ${moid}`);
+  // Clone to a powered-off VM, clear the server's own guestinfo on it, then mark it a template:
+  // a template cannot be reconfigured, and vcsim drops a CloneSpec's config. The server's user
+  // data (which may hold anything) and identity must not ride along into every later launch.
   const result = await runTask(
     vim,
     'CloneVM_Task',
     `${mor('_this', vmRef(moid))}${mor('folder', folder)}<name>${esc(name)}</name>` +
-      `<spec><location>${pool ? mor('pool', pool) : ''}</location><template>true</template>` +
-      `<config>${configSpecXml({ annotation: description })}</config><powerOn>false</powerOn></spec>`,
+      `<spec><location>${pool ? mor('pool', pool) : ''}</location><template>false</template>` +
+      `<config>${configSpecXml({ annotation: description, extraConfig: PER_SERVER_GUESTINFO })}</config><powerOn>false</powerOn></spec>`,
     wait,
   );
   const template = morOf(result);
   if (template?.type !== 'VirtualMachine') throw new MalformedAnswerError('the clone task named no template');
-  // vcsim drops a CloneSpec's annotation; a template takes a notes-only reconfigure.
-  const made = await readVm(vim, template.value, ['config.annotation'], wait.signal);
-  if (description && made && (propText(made, 'config.annotation') ?? '') !== description)
-    await runTask(
-      vim,
-      'ReconfigVM_Task',
-      `${mor('_this', template)}<spec>${configSpecXml({ annotation: description })}</spec>`,
-      wait,
-    );
+  await runTask(
+    vim,
+    'ReconfigVM_Task',
+    `${mor('_this', template)}<spec>${configSpecXml({ annotation: description, extraConfig: PER_SERVER_GUESTINFO })}</spec>`,
+    wait,
+  );
+  await vim.invoke('MarkAsTemplate', mor('_this', template), { mutating: true, signal: wait.signal });
   return template.value;
 }
+
+/** The server's own guestinfo, cleared on its template (an empty value removes an ExtraConfig key). */
+const PER_SERVER_GUESTINFO: readonly (readonly [string, string])[] = [
+  'guestinfo.userdata',
+  'guestinfo.userdata.encoding',
+  'guestinfo.metadata',
+  'guestinfo.metadata.encoding',
+  SOURCE_IMAGE_KEY,
+  TAGS_KEY,
+].map((key) => [key, ''] as const);
 
 /** Destroy_Task on a VM template; gone already is fine, an ordinary VM is refused. */
 export async function deleteTemplateVm(vim: VimSession, moid: string, wait: TaskWait): Promise<void> {

@@ -36,7 +36,7 @@ export function ImageActionsMenu({ image, children, buttonLabel, className }: Im
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const capabilities = useImageCapabilities(image, asked);
-  const states = actionStates(capabilities.status, capabilities.data?.capabilities);
+  const states = actionStates(capabilities.status, capabilities.data);
   const open = anchor !== null;
 
   const close = (refocus: boolean) => {

@@ -30,21 +30,17 @@ export function useInvalidateLaunches(): () => Promise<void> {
 const CAPABILITIES_FRESH_MS = 10 * 60_000;
 
 /**
- * What the cloud can do with one image (capture, copy, deprecate, delete). 'launch:options' is
- * expensive (it lists flavors and networks), so it is asked only once a lifecycle menu opens.
+ * What the image's cloud can do (capture, copy, deprecate, delete), asked once a lifecycle menu
+ * opens. Per account, not per image: an action a particular image cannot take (an Azure managed
+ * image has no replication) is refused by main with the reason.
  */
 export function useImageCapabilities(image: ImageRef, enabled: boolean) {
   const api = useApi();
   const workspaceId = useWorkspaceId();
-  const request = {
-    workspaceId,
-    accountId: image.accountId,
-    location: image.location,
-    imageId: image.imageId,
-  };
-  return useQuery<ChannelResponse<'launch:options'>, ApiError>({
-    queryKey: channelKey('launch:options', request),
-    queryFn: () => api.invoke('launch:options', request),
+  const request = { workspaceId, accountId: image.accountId };
+  return useQuery<ChannelResponse<'lifecycle:capabilities'>, ApiError>({
+    queryKey: channelKey('lifecycle:capabilities', request),
+    queryFn: () => api.invoke('lifecycle:capabilities', request),
     enabled,
     staleTime: CAPABILITIES_FRESH_MS,
     retry: false,

@@ -40,7 +40,12 @@ export function RecordPanel({ recordId, onClose }: RecordPanelProps) {
               Edit
             </button>
             {actions && (
-              <button type="button" onClick={() => actions.register()}>
+              <button
+                type="button"
+                onClick={() =>
+                  actions.register(undefined, { recordId: record.id, name: displayName(record) })
+                }
+              >
                 Add a location…
               </button>
             )}

@@ -4,8 +4,11 @@ import { RegisterWizardDialog } from '../wizard/register-wizard-dialog';
 import { useInvalidateRegistry } from './registry-queries';
 
 export interface RegistryActions {
-  /** Opens the registration wizard, pre-filled when it starts from a catalog image. */
-  register: (prefill?: ImageTarget) => void;
+  /**
+   * Opens the registration wizard, pre-filled when it starts from a catalog image; with
+   * `addTo`, the image found is offered as another location of that record.
+   */
+  register: (prefill?: ImageTarget, addTo?: AddToRecord) => void;
   /** Shows a record in the Registry tab. */
   openRecord: (recordId: string) => void;
 }
@@ -22,7 +25,13 @@ interface RegistryActionsProviderProps {
   children: ReactNode;
 }
 
-type WizardState = { open: false } | { open: true; prefill: ImageTarget | undefined };
+export interface AddToRecord {
+  recordId: string;
+  name: string;
+}
+
+type WizardState =
+  { open: false } | { open: true; prefill: ImageTarget | undefined; addTo: AddToRecord | undefined };
 
 /**
  * Hosts the one registration wizard of a workspace view, so the catalog, the registry and the
@@ -32,7 +41,10 @@ export function RegistryActionsProvider({ onOpenRecord, children }: RegistryActi
   const [wizard, setWizard] = useState<WizardState>({ open: false });
   const invalidate = useInvalidateRegistry();
 
-  const register = useCallback((prefill?: ImageTarget) => setWizard({ open: true, prefill }), []);
+  const register = useCallback(
+    (prefill?: ImageTarget, addTo?: AddToRecord) => setWizard({ open: true, prefill, addTo }),
+    [],
+  );
   const close = useCallback(() => setWizard({ open: false }), []);
   const showRecord = (recordId: string) => {
     close();
@@ -50,6 +62,7 @@ export function RegistryActionsProvider({ onOpenRecord, children }: RegistryActi
       {wizard.open && (
         <RegisterWizardDialog
           prefill={wizard.prefill}
+          addTo={wizard.addTo}
           onClose={close}
           // Registered (or chose the existing record): the wizard is done; show the record.
           onRegistered={(record) => showRecord(record.id)}

@@ -17,6 +17,8 @@ import { stepTitle, type WizardPrefill } from './model/wizard-state';
 export interface RegisterWizardDialogProps {
   /** From the catalog's "Register…": the image, its account and location. */
   prefill?: WizardPrefill;
+  /** Opened from a record's "Add a location…": offer the image found as another mapping of it. */
+  addTo?: { recordId: string; name: string };
   onClose(): void;
   onRegistered(record: RegistryRecord): void;
   onOpenRecord(recordId: string): void;
@@ -29,6 +31,7 @@ export interface RegisterWizardDialogProps {
  */
 export function RegisterWizardDialog({
   prefill,
+  addTo: addToRecord,
   onClose,
   onRegistered,
   onOpenRecord,
@@ -139,6 +142,7 @@ export function RegisterWizardDialog({
           busy={actions.busy}
           onOpenRecord={onOpenRecord}
           onAddTo={addTo}
+          addToRecord={addToRecord}
           onCancel={cancel}
         />
       );

@@ -21,6 +21,8 @@ interface StepLookupProps {
   busy: Busy;
   onOpenRecord: (recordId: string) => void;
   onAddTo: (recordId: string) => void;
+  /** The record the wizard was opened to add a location to, if any. */
+  addToRecord?: { recordId: string; name: string };
   onCancel: () => void;
 }
 
@@ -33,6 +35,7 @@ export function WizardStepLookup({
   busy,
   onOpenRecord,
   onAddTo,
+  addToRecord,
   onCancel,
 }: StepLookupProps) {
   const [attempted, setAttempted] = useState(false);
@@ -136,8 +139,28 @@ export function WizardStepLookup({
           onAddTo={addTo}
         />
       )}
+      {addToRecord && !lookup.existing && lookup.found && (
+        <section className="wizard-existing" aria-label="Add to the record">
+          <p>
+            Map this image as another location of <strong>{addToRecord.name}</strong>, or go on with Next to
+            register it as a record of its own.
+          </p>
+          <div className="wizard-existing-actions">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={busy === 'register'}
+              onClick={() => addTo(addToRecord.recordId)}
+            >
+              Add this location to {addToRecord.name}
+            </button>
+          </div>
+        </section>
+      )}
       <p className="wizard-progress" role="status">
-        {busy === 'register' && lookup.existing && `Adding this location to ${lookup.existing.name}…`}
+        {busy === 'register' &&
+          (lookup.existing ?? addToRecord) &&
+          `Adding this location to ${(lookup.existing ?? addToRecord)!.name}…`}
       </p>
       <WizardFooter
         onCancel={onCancel}

@@ -25,6 +25,7 @@ export function buildRegisterRequest(
     workspaceId,
     target: { accountId: state.accountId, location: state.location, cloudImageId, computeResource },
     acknowledgeProblems: state.acknowledged,
+    offline: state.offline,
   };
   if (mode.kind === 'add-to') return { ...base, addToRecordId: mode.recordId };
   if (state.record === null) return null;
