@@ -38,25 +38,27 @@ import { DiscoverRequestSchema, DiscoverResultSchema, ImportRequestSchema } from
 import {
   BulkTagRequestSchema,
   DeleteRecordResultSchema,
-  DriftCheckRequestSchema,
-  DriftReportSchema,
   LookupRequestSchema,
   LookupResultSchema,
   RecordRefSchema,
   RegisterRequestSchema,
-  RegistryExportRequestSchema,
-  RegistryImportRequestSchema,
-  RegistryImportResultSchema,
   RegistryListRequestSchema,
   RegistryRecordDetailSchema,
   RegistryRecordSchema,
   RemoveMappingRequestSchema,
+  UpdateRecordRequestSchema,
+} from './schemas/registry';
+import {
+  DriftCheckRequestSchema,
+  DriftReportSchema,
+  RegistryExportRequestSchema,
+  RegistryImportRequestSchema,
+  RegistryImportResultSchema,
   ReplacementRequestSchema,
   ReplacementResultSchema,
   TemplatesRequestSchema,
   TemplatesResultSchema,
-  UpdateRecordRequestSchema,
-} from './schemas/registry';
+} from './schemas/registry-upkeep';
 import {
   CancelResponseSchema,
   OperationIdRequestSchema,

@@ -11,6 +11,7 @@ export * from './schemas/workspaces';
 export * from './schemas/catalog';
 export * from './schemas/sync';
 export * from './schemas/registry';
+export * from './schemas/registry-upkeep';
 export * from './schemas/launch';
 export * from './schemas/lifecycle';
 export * from './registry/image-ids';

@@ -1,6 +1,8 @@
 import { json, type Reply } from './sandbox-http';
 import { isAdmin, type NovaContext } from './nova-context';
-import { GLANCE_CORE_KEYS, snapshotBytes } from './nova-snapshot-data';
+import { snapshotBytes } from './nova-snapshot-data';
+// Glance's own fields: a snapshot does not inherit these from the image its server booted.
+import { GLANCE_CORE_FIELDS } from '../../providers/openstack/glance-image';
 import { serverView } from './nova-server-view';
 import type { NovaServer } from './nova-state';
 import { NovaFault } from './nova-wire';
@@ -87,7 +89,7 @@ export function listServers(context: NovaContext, query: URLSearchParams, detail
 /** What a snapshot inherits from the image the server booted, as Nova's image_* system metadata. */
 function inherited(server: NovaServer): Record<string, unknown> {
   const skip = new Set([
-    ...GLANCE_CORE_KEYS,
+    ...GLANCE_CORE_FIELDS,
     'image_type',
     'instance_uuid',
     'base_image_ref',

@@ -12,16 +12,17 @@ export interface RaidPlan {
 const BOUNDARY = 'HANGAR-MIME-BOUNDARY';
 
 /**
- * A cloud-config that builds the RAID array at first boot. Device names differ by cloud and
- * instance family (/dev/sdf on Xen, /dev/nvme1n1 on Nitro, /dev/sdb on GCE and Azure), so the
- * script finds the disks instead: whole disks of the planned size with no partitions, no
- * filesystem and no mount. It waits for them, so slow attachments do not break the build.
+ * The shell that builds the RAID array. Device names differ by cloud and instance family
+ * (/dev/sdf on Xen, /dev/nvme1n1 on Nitro, /dev/sdb on GCE and Azure), so it finds the disks
+ * instead: whole disks of the planned size with no partitions, no filesystem and no mount. It
+ * waits for them, so slow attachments do not break the build, and runs once.
  */
-export function raidCloudConfig(plan: RaidPlan): string {
+function raidScript(plan: RaidPlan): string[] {
   const bytes = plan.sizeGb * 1024 ** 3;
   const mkfs = plan.filesystem === 'xfs' ? 'mkfs.xfs -f' : 'mkfs.ext4 -F';
-  const script = [
+  return [
     'set -eu',
+    `[ -e ${DONE_MARKER} ] && exit 0`,
     `want=${plan.disks}`,
     'for attempt in $(seq 1 60); do',
     `  disks=$(lsblk -dbpno NAME,TYPE,SIZE | awk '$2=="disk" && $3==${bytes} {print $1}' | while read -r d; do`,
@@ -38,16 +39,48 @@ export function raidCloudConfig(plan: RaidPlan): string {
     `mkdir -p ${plan.mountPoint}`,
     `echo "/dev/md0 ${plan.mountPoint} ${plan.filesystem} defaults,nofail 0 2" >> /etc/fstab`,
     `mount ${plan.mountPoint}`,
+    `touch ${DONE_MARKER}`,
   ];
+}
+
+/** Written when the array is built: a startup script runs at every boot, the array is made once. */
+const DONE_MARKER = '/var/lib/hangar-raid-done';
+
+/** A cloud-config that installs mdadm and builds the RAID array at first boot. */
+export function raidCloudConfig(plan: RaidPlan): string {
   return [
     '#cloud-config',
     '# Written by Hangar: assemble the data volumes as one RAID array at first boot.',
     'packages: [mdadm]',
     'runcmd:',
     '  - |',
-    ...script.map((line) => `    ${line}`),
+    ...raidScript(plan).map((line) => `    ${line}`),
     '',
   ].join('\n');
+}
+
+/**
+ * The same as a startup script, for Compute Engine: many of its public images (Debian, RHEL) run
+ * no cloud-init, but every one runs the `startup-script` metadata at boot.
+ */
+export function raidStartupScript(plan: RaidPlan): string {
+  return [
+    '#!/bin/bash',
+    '# Written by Hangar: assemble the data volumes as one RAID array at first boot.',
+    'command -v mdadm >/dev/null || { apt-get update -qq && apt-get install -y -qq mdadm; } || dnf install -y -q mdadm || yum install -y -q mdadm',
+    ...raidScript(plan),
+    '',
+  ].join('\n');
+}
+
+/**
+ * A startup script that runs the RAID script, then the user's own shell script (each in its own
+ * shell, so one's `exit` does not skip the other).
+ */
+export function composeStartupScript(userScript: string | null, raid: string): string {
+  if (!userScript?.trim()) return raid;
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  return ['#!/bin/bash', `bash -c ${quote(raid)}`, `bash -c ${quote(userScript)}`, ''].join('\n');
 }
 
 /**

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { LaunchSpecRequestSchema } from '@contract/index';
 import type { SecurityGroupChoice } from '../../providers/compute-driver';
 import { cloudTagsFor, type TagProblem } from './launch-tags';
-import { composeUserData, raidCloudConfig } from './cloud-init';
+import { composeStartupScript, composeUserData, raidCloudConfig, raidStartupScript } from './cloud-init';
 
 export type ParsedLaunchSpec = z.infer<typeof LaunchSpecRequestSchema>;
 
@@ -124,14 +124,23 @@ export function checkLaunch(
         field: 'raid',
         message: 'Make the RAID volumes the same size: the array is as small as its smallest member.',
       });
-    else
-      cloudInit = raidCloudConfig({
-        ...spec.raid,
-        disks: spec.volumes.length,
-        sizeGb: spec.volumes[0]!.sizeGb,
-      });
+    else {
+      const plan = { ...spec.raid, disks: spec.volumes.length, sizeGb: spec.volumes[0]!.sizeGb };
+      cloudInit = options.cloud === 'gcp' ? raidStartupScript(plan) : raidCloudConfig(plan);
+    }
   }
-  const userData = composeUserData(spec.userData, cloudInit);
+  let userData: string | null;
+  if (options.cloud === 'gcp' && cloudInit) {
+    // Compute Engine runs the RAID script as its startup script: user data must be a script too.
+    const own = spec.userData?.trim() ? spec.userData : null;
+    if (own && !own.startsWith('#!'))
+      problems.push({
+        field: 'userData',
+        message:
+          'On Compute Engine the RAID assembly runs as a startup script, so give your user data as a shell script (#!/bin/bash …) too, or leave RAID off.',
+      });
+    userData = composeStartupScript(own, cloudInit);
+  } else userData = composeUserData(spec.userData, cloudInit);
   const limit = USER_DATA_LIMIT[options.cloud];
   if (userData && Buffer.byteLength(userData) > limit)
     problems.push({

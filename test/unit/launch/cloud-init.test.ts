@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeUserData, raidCloudConfig } from '../../../main/services/launch/cloud-init';
+import { spawnSync } from 'node:child_process';
+import {
+  composeStartupScript,
+  composeUserData,
+  raidCloudConfig,
+  raidStartupScript,
+} from '../../../main/services/launch/cloud-init';
 
 describe('first-boot RAID cloud-config', () => {
   const config = raidCloudConfig({
@@ -59,5 +65,32 @@ describe('user data', () => {
     expect(composeUserData('#cloud-config\nruncmd: []', '#cloud-config\n')).toContain(
       'Content-Type: text/cloud-config; charset="utf-8"\n\n#cloud-config\nruncmd: []',
     );
+  });
+});
+
+describe('Compute Engine startup script', () => {
+  it('builds the same array from a bash script that installs mdadm and runs once', () => {
+    const script = raidStartupScript({
+      level: '0',
+      mountPoint: '/data',
+      filesystem: 'ext4',
+      disks: 2,
+      sizeGb: 10,
+    });
+    expect(script.startsWith('#!/bin/bash\n')).toBe(true);
+    expect(script).toContain('apt-get install -y -qq mdadm');
+    expect(script).toContain('[ -e /var/lib/hangar-raid-done ] && exit 0');
+    expect(script).toContain('mdadm --create /dev/md0 --run --level=0');
+    expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
+  });
+
+  it('runs the RAID script, then the user’s, each in its own shell, whatever quotes they hold', () => {
+    const composed = composeStartupScript(
+      `#!/bin/sh\necho "user's"; exit 3`,
+      `#!/bin/bash\necho 'raid'; exit 0`,
+    );
+    const run = spawnSync('bash', ['-c', composed], { encoding: 'utf8' });
+    expect(run.stdout).toBe("raid\nuser's\n");
+    expect(composeStartupScript(null, '#!/bin/bash\ntrue')).toBe('#!/bin/bash\ntrue');
   });
 });

@@ -97,6 +97,21 @@ describe('launch checks', () => {
     expect(ok.userData).toBe(ok.cloudInit);
   });
 
+  it('assembles RAID with a startup script on Compute Engine, which takes user data as a script too', () => {
+    const gcp = { ...options, cloud: 'gcp' as const };
+    const raid = { level: '0', mountPoint: '/data' };
+    const volumes = [{ sizeGb: 10 }, { sizeGb: 10 }];
+    const check = checkLaunch(spec({ raid, volumes, userData: '#!/bin/sh\necho hi' }), gcp, null);
+    expect(check.problems).toEqual([]);
+    expect(check.userData?.startsWith('#!/bin/bash\nbash -c ')).toBe(true);
+    const cloudConfig = checkLaunch(
+      spec({ raid, volumes, userData: '#cloud-config\nruncmd: []' }),
+      gcp,
+      null,
+    );
+    expect(cloudConfig.problems.map((p) => p.field)).toEqual(['userData']);
+  });
+
   it('refuses user data the cloud would not take', () => {
     const big = `#!/bin/sh\n${'x'.repeat(16 * 1024)}`;
     expect(() => spec({ userData: big })).toThrow();

@@ -5,11 +5,19 @@ import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
 import { WizardFooter } from '../wizard/wizard-footer';
 import { WizardForm } from '../wizard/wizard-form';
-import { LaunchDiscard } from './launch-discard';
-import { LaunchStepIndicator } from './launch-step-indicator';
+import { DiscardConfirm } from '../../components/discard-confirm';
+import { StepIndicator } from '../../components/step-indicator';
 import { initialDraft, launchReducer } from './model/launch-draft';
 import { buildLaunchSpec, scriptPreviewSpec } from './model/launch-spec';
-import { fieldInputId, nextStep, previousStep, stepTitle, type LaunchStep } from './model/launch-steps';
+import {
+  fieldInputId,
+  LAUNCH_STEPS,
+  nextStep,
+  previousStep,
+  stepNumber,
+  stepTitle,
+  type LaunchStep,
+} from './model/launch-steps';
 import {
   defaultZone,
   isGcpZone,
@@ -166,8 +174,15 @@ function LaunchWizard({ source, places, title, onClose, onLaunched }: LaunchWiza
   const waiting = draft.step === 'where' && placeReady && !options && optionsQuery.isFetching;
   return (
     <Dialog title={TITLE} onClose={requestClose} className="dialog-wide wizard launch-dialog">
-      <LaunchStepIndicator step={draft.step} />
-      {confirming && <LaunchDiscard onKeep={() => setConfirming(false)} onDiscard={onClose} />}
+      <StepIndicator label="Launch steps" steps={LAUNCH_STEPS} current={stepNumber(draft.step)} />
+      {confirming && (
+        <DiscardConfirm
+          title="Discard this launch?"
+          text="Nothing is launched yet; the choices made here are lost. Key pairs and security groups already created stay in the cloud."
+          onKeep={() => setConfirming(false)}
+          onDiscard={onClose}
+        />
+      )}
       <div className="wizard-body" hidden={confirming}>
         <h3 ref={headingRef} tabIndex={-1} className="wizard-step-title">
           {stepTitle(draft.step)}

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Account, RegistryRecord, Source } from '@contract/index';
 import { Dialog } from '../../components/dialog';
 import { ErrorMessage } from '../../components/error-message';
-import { DiscardConfirm } from './discard-confirm';
-import { StepIndicator } from './step-indicator';
+import { DiscardConfirm } from '../../components/discard-confirm';
+import { StepIndicator } from '../../components/step-indicator';
 import { useWizardActions } from './use-wizard-actions';
 import { useWizardState } from './use-wizard-state';
 import { useWizardData } from './wizard-queries';
@@ -12,7 +12,7 @@ import { WizardStepImage } from './wizard-step-image';
 import { WizardStepLocation } from './wizard-step-location';
 import { WizardStepLookup } from './wizard-step-lookup';
 import { WizardStepReview } from './wizard-step-review';
-import { stepTitle, type WizardPrefill } from './model/wizard-state';
+import { stepNumber, stepTitle, WIZARD_STEPS, type WizardPrefill } from './model/wizard-state';
 
 export interface RegisterWizardDialogProps {
   /** From the catalog's "Register…": the image, its account and location. */
@@ -82,8 +82,15 @@ export function RegisterWizardDialog({
 
   return (
     <Dialog title="Register an image" onClose={requestClose} className="dialog-wide wizard">
-      <StepIndicator step={state.step} />
-      {confirming && <DiscardConfirm onKeep={() => setConfirming(false)} onDiscard={onClose} />}
+      <StepIndicator label="Registration steps" steps={WIZARD_STEPS} current={stepNumber(state.step)} />
+      {confirming && (
+        <DiscardConfirm
+          title="Discard this registration?"
+          text="Nothing is registered yet; what you entered in the wizard is lost."
+          onKeep={() => setConfirming(false)}
+          onDiscard={onClose}
+        />
+      )}
       <div ref={bodyRef} className="wizard-body" hidden={confirming}>
         <h3 ref={headingRef} tabIndex={-1} className="wizard-step-title">
           {stepTitle(state.step)}

@@ -1,15 +1,20 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 
 interface DiscardConfirmProps {
+  /** "Discard this registration?" */
+  title: string;
+  /** What is lost, and what is not. */
+  text: string;
   onKeep: () => void;
   onDiscard: () => void;
 }
 
 /**
- * Closing a wizard with something entered asks first. Shown inside the wizard (the steps stay
- * mounted, hidden), with "Keep editing" focused so Enter or Escape keeps everything.
+ * Closing a multi-step dialog with something entered asks first. Shown inside the dialog (the
+ * steps stay mounted, hidden), with "Keep editing" focused so Enter or Escape keeps everything.
  */
-export function DiscardConfirm({ onKeep, onDiscard }: DiscardConfirmProps) {
+export function DiscardConfirm({ title, text, onKeep, onDiscard }: DiscardConfirmProps) {
+  const id = useId();
   const keepRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
   useEffect(() => keepRef.current?.focus(), []);
@@ -26,11 +31,11 @@ export function DiscardConfirm({ onKeep, onDiscard }: DiscardConfirmProps) {
       className="wizard-discard"
       role="alertdialog"
       onKeyDown={onKeyDown}
-      aria-labelledby="wizard-discard-title"
-      aria-describedby="wizard-discard-text"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
     >
-      <h3 id="wizard-discard-title">Discard this registration?</h3>
-      <p id="wizard-discard-text">Nothing is registered yet; what you entered in the wizard is lost.</p>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <p id={`${id}-text`}>{text}</p>
       <div className="dialog-actions">
         <span className="spacer" />
         <button ref={keepRef} type="button" onClick={onKeep}>

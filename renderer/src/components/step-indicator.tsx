@@ -1,11 +1,16 @@
-import { stepNumber, WIZARD_STEPS, type WizardStep } from './model/wizard-state';
+interface StepIndicatorProps {
+  /** "Registration steps", "Launch steps". */
+  label: string;
+  steps: readonly { id: string; label: string }[];
+  /** 1-based. */
+  current: number;
+}
 
-/** Where the user is among the five steps; the current one carries aria-current="step". */
-export function StepIndicator({ step }: { step: WizardStep }) {
-  const current = stepNumber(step);
+/** Where the user is among a dialog's steps; the current one carries aria-current="step". */
+export function StepIndicator({ label, steps, current }: StepIndicatorProps) {
   return (
-    <ol className="wizard-steps" aria-label="Registration steps">
-      {WIZARD_STEPS.map((s, index) => {
+    <ol className="wizard-steps" aria-label={label}>
+      {steps.map((s, index) => {
         const number = index + 1;
         const state = number < current ? 'is-done' : number === current ? 'is-current' : '';
         return (
