@@ -71,6 +71,7 @@ export function createHandlers(services: HandlerServices): ChannelHandlers {
     'registry:export': async ({ workspaceId, recordIds }) => registryTransfer.export(workspaceId, recordIds),
     'registry:import': (request) => registryTransfer.import(request),
     'launch:options': (request) => launches.options(request),
+    'launch:placements': ({ workspaceId, accountId }) => launches.placements(workspaceId, accountId),
     'launch:security-groups': (request) => launches.securityGroups(request),
     'launch:create-security-group': (request) => launches.createSecurityGroup(request),
     'launch:create-key-pair': (request) => launches.createKeyPair(request),

@@ -107,6 +107,11 @@ export interface ComputeCapabilities {
 
 export interface ComputeDriver {
   readonly compute: ComputeCapabilities;
+  /**
+   * Where a server can be placed when the catalog's location does not say (Compute Engine: images
+   * are global, servers live in a zone). Absent where the location is the place.
+   */
+  listPlacements?(signal?: AbortSignal): Promise<string[]>;
   listFlavors(location: string, signal?: AbortSignal): Promise<Flavor[]>;
   listNetworks(location: string, signal?: AbortSignal): Promise<NetworkChoice[]>;
   listSecurityGroups?(location: string, networkId: string | null): Promise<SecurityGroupChoice[]>;

@@ -40,6 +40,11 @@ const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 export const launchChannels = {
   /** Flavors, networks and key pairs for one account × location × image, from the cloud. */
   'launch:options': channel(LaunchOptionsRequestSchema, LaunchOptionsSchema),
+  /** Where servers can go when the location does not say (Compute Engine zones); empty elsewhere. */
+  'launch:placements': channel(
+    z.object({ workspaceId: IdSchema, accountId: IdSchema }).strict(),
+    z.array(z.string()),
+  ),
   'launch:security-groups': channel(SecurityGroupsRequestSchema, z.array(SecurityGroupSchema)),
   'launch:create-security-group': channel(CreateSecurityGroupRequestSchema, SecurityGroupSchema),
   'launch:create-key-pair': channel(CreateKeyPairRequestSchema, CreatedKeyPairSchema),

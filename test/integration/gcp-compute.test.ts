@@ -80,6 +80,13 @@ beforeEach(() => {
 });
 
 describe('GCE launch', () => {
+  it('lists the zones a server can be made in, for the launch dialog', async () => {
+    const zones = await compute.listPlacements!();
+    expect(zones).toContain(ZONE);
+    expect(zones).toEqual([...zones].sort());
+    expect(zones.every((zone) => /^[a-z]+-[a-z]+\d+-[a-z]$/.test(zone))).toBe(true);
+  });
+
   it('waits on the insert operation rather than assuming it done', async () => {
     const before = sandbox.requestLog.entries().length;
     const { serverIds } = await compute.launch({ ...spec, name: 'waited' });

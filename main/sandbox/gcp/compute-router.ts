@@ -11,6 +11,7 @@ import {
   listInstances,
 } from './compute-instances-api';
 import { listPage } from './compute-list';
+import { zoneResources } from './compute-zones';
 import {
   getFirewall,
   getNetwork,
@@ -38,6 +39,7 @@ export type GcpComputeOperation =
   | 'disks.get'
   | 'disks.aggregatedList'
   | 'machineTypes.list'
+  | 'zones.list'
   | 'networks.list'
   | 'networks.get'
   | 'subnetworks.list'
@@ -70,6 +72,7 @@ const ROUTES: [string, RegExp, GcpComputeOperation][] = [
   ['GET', new RegExp(`${P}/zones/${S}/disks/${S}$`), 'disks.get'],
   ['GET', new RegExp(`${P}/aggregated/disks$`), 'disks.aggregatedList'],
   ['GET', new RegExp(`${P}/zones/${S}/machineTypes$`), 'machineTypes.list'],
+  ['GET', new RegExp(`${P}/zones$`), 'zones.list'],
   ['GET', new RegExp(`${P}/global/networks$`), 'networks.list'],
   ['GET', new RegExp(`${P}/global/networks/${S}$`), 'networks.get'],
   ['GET', new RegExp(`${P}/regions/${S}/subnetworks$`), 'subnetworks.list'],
@@ -205,6 +208,8 @@ export function createComputeRouter(deps: ComputeRouterDeps) {
         return aggregatedDisks(state, q.get('filter'));
       case 'disks.get':
         return getDisk(state, a, b);
+      case 'zones.list':
+        return listPage(zoneResources(project), 'compute#zoneList', `projects/${project}/zones`, q);
       case 'machineTypes.list':
         return listPage(
           listMachineTypes(state, a),

@@ -18,6 +18,7 @@ import type { Clock } from '../clock';
 import { ServiceError } from '../../ipc/app-error';
 import { checkLaunch, type ParsedLaunchSpec } from './launch-validation';
 import { launchOptions, placeOf } from './launch-options';
+import { requireAccountIn } from '../registry/registry-accounts';
 import { claimKeyFile, resolveKeyPath } from './key-file';
 import { specSummary } from './launch-spec-summary';
 import type { LaunchFollower } from './launch-follower';
@@ -40,6 +41,12 @@ export class LaunchService {
   async options(request: z.infer<typeof LaunchOptionsRequestSchema>) {
     const place = await placeOf(this.state, this.drivers, request);
     return launchOptions(place, this.drivers, request.location, request.imageId);
+  }
+
+  async placements(workspaceId: string, accountId: string): Promise<string[]> {
+    const account = requireAccountIn(this.state, workspaceId, accountId);
+    const compute = await this.drivers.computeFor(account);
+    return compute.listPlacements ? compute.listPlacements() : [];
   }
 
   async securityGroups(request: z.infer<typeof SecurityGroupsRequestSchema>) {

@@ -9,7 +9,13 @@ import type { GcpCallTuning } from '../gcp-images-client';
 import { captureImage, deleteImage, deprecateImage } from './gce-image-lifecycle';
 import { launchInstances } from './gce-launch';
 import { serverRef, zoneOf } from './gce-names';
-import { createSecurityGroup, listFlavors, listNetworks, listSecurityGroups } from './gce-networking';
+import {
+  createSecurityGroup,
+  listFlavors,
+  listNetworks,
+  listSecurityGroups,
+  listZones,
+} from './gce-networking';
 import { deleteServer, getServer, serversUsingImage } from './gce-servers';
 import { openGceSession, type GceSession } from './gce-session';
 
@@ -91,6 +97,11 @@ export function createGcpComputeDriver(
 
   return {
     compute: GCE_COMPUTE_CAPABILITIES,
+
+    listPlacements: (signal) =>
+      run(context('list the zones', 'compute.zones.list', 'Compute Viewer'), signal, (s) =>
+        listZones(s, signal),
+      ),
 
     listFlavors: (location, signal) =>
       run(

@@ -10,6 +10,22 @@ type Firewall = protos.google.cloud.compute.v1.IFirewall;
 /** Arm series Compute offers (Tau T2A, Axion C4A / N4A); the API's `architecture` field wins when set. */
 const ARM_SERIES = /^(t2a|c4a|n4a)-/;
 
+/** The project's zones that are up, sorted: where a server can be made. */
+export async function listZones(session: GceSession, signal?: AbortSignal): Promise<string[]> {
+  const client = session.client('ZonesClient');
+  const zones = await listAll(
+    'the zones',
+    (pageToken, o) => client.list({ project: session.project, pageToken }, o),
+    session,
+    signal,
+  );
+  return zones
+    .filter((z) => !z.status || z.status === 'UP')
+    .map((z) => z.name ?? '')
+    .filter(Boolean)
+    .sort();
+}
+
 export async function listFlavors(
   session: GceSession,
   zone: string,

@@ -12,6 +12,7 @@ export type GceClientName =
   | 'InstancesClient'
   | 'DisksClient'
   | 'MachineTypesClient'
+  | 'ZonesClient'
   | 'NetworksClient'
   | 'SubnetworksClient'
   | 'FirewallsClient'

@@ -134,6 +134,26 @@ async function verify(
 }
 
 /**
+ * An imported image is named `<name>-<version>`, which must be unique in the destination (IMGAPI's
+ * rule): Glance itself would take a second image of the same name without a word.
+ */
+async function refuseTakenName(call: ComputeCall, name: string): Promise<void> {
+  const { body } = await call.sessions.call(
+    'image',
+    call.region,
+    `/v2/images?name=${encodeURIComponent(name)}&visibility=all`,
+    { signal: call.signal },
+  );
+  const images = (body as { images?: unknown[] } | null)?.images ?? [];
+  const taken = images.find(isGlanceImage);
+  if (taken)
+    throw new CloudError({
+      code: 'conflict',
+      message: `Glance already has an image named "${name}" (${taken.id}): it was imported before. Use that one, or delete it first to import again.`,
+    });
+}
+
+/**
  * Glance create (POST /v2/images, queued) and upload (PUT …/file, streamed with progress), then a
  * check that Glance holds the same bytes. If anything fails or is cancelled after the image was
  * created, the half-made image is deleted before the error is rethrown: nothing is left behind.
@@ -150,6 +170,7 @@ export async function importImage(
   if (info.size !== file.size)
     throw invalid(`${file.path} has ${info.size} bytes, not the ${file.size} expected: download it again.`);
   if (call.signal?.aborted) throw call.signal.reason;
+  await refuseTakenName(call, meta.name);
   const created = await call.sessions.call('image', call.region, '/v2/images', {
     method: 'POST',
     body,

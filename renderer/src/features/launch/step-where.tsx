@@ -1,6 +1,8 @@
 import type { Dispatch } from 'react';
 import type { LaunchOptions } from '@contract/index';
 import { ErrorMessage } from '../../components/error-message';
+import { useChannelQuery } from '../../api/queries';
+import { useWorkspaceId } from '../../api/workspace-scope';
 import { CLOUD_LABEL } from '../../lib/clouds';
 import { fieldAria, WizardField } from '../wizard/wizard-field';
 import { plural } from '../../lib/format';
@@ -86,11 +88,13 @@ export function StepWhere({
             type="text"
             autoComplete="off"
             spellCheck={false}
+            list={`${ZONE_ID}-choices`}
             value={draft.zone}
             aria-required="true"
             {...fieldAria(ZONE_ID, true, errors.location)}
             onChange={(event) => dispatch({ type: 'set-place-detail', patch: { zone: event.target.value } })}
           />
+          <ZoneChoices id={`${ZONE_ID}-choices`} accountId={place.accountId} />
         </WizardField>
       )}
       {place?.cloud === 'vmware' && place.computeResource === null && (
@@ -114,6 +118,19 @@ export function StepWhere({
       )}
       {place && <OptionsStatus place={place} options={options} />}
     </>
+  );
+}
+
+/** The project's zones as suggestions; typing stays possible if they cannot be listed. */
+function ZoneChoices({ id, accountId }: { id: string; accountId: string }) {
+  const workspaceId = useWorkspaceId();
+  const zones = useChannelQuery('launch:placements', { workspaceId, accountId });
+  return (
+    <datalist id={id}>
+      {(zones.data ?? []).map((zone) => (
+        <option key={zone} value={zone} />
+      ))}
+    </datalist>
   );
 }
 
