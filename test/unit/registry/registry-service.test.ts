@@ -247,3 +247,30 @@ describe('partial edits', () => {
     });
   });
 });
+
+describe('replacing a mapping', () => {
+  it('maps a new image in place of the one for the same account and location, only when asked', async () => {
+    const state = registryState();
+    const service = registryService(state);
+    const record = await service.register(register());
+    const replacement = {
+      workspaceId: WS,
+      target: { accountId: AWS_ACCOUNT, location: 'us-east-1', cloudImageId: 'ami-0eeeeeeeeeeeeeeee' },
+      addToRecordId: record.id,
+    };
+    const refused = await thrown(service.register(RegisterRequestSchema.parse(replacement)));
+    expect(refused.message).toContain('replace it, or remove that mapping first');
+    await state.update((draft) => {
+      draft.launches.push(launch({ id: 'l-old', serverName: 'still-on-old' }));
+    });
+    const replaced = await service.register(
+      RegisterRequestSchema.parse({ ...replacement, replaceExisting: true }),
+    );
+    expect(replaced.mappings.map((m) => m.cloudImageId)).toEqual(['ami-0eeeeeeeeeeeeeeee']);
+    const entry = service.get(WS, record.id).history[0]!;
+    expect(entry.action).toBe('mapping-replaced');
+    expect(entry.summary).toContain(
+      'Replaced ami-0123456789abcdef0 with ami-0eeeeeeeeeeeeeeee in us-east-1. 1 server(s) still run from the old image.',
+    );
+  });
+});
