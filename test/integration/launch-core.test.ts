@@ -219,3 +219,34 @@ describe('launching from the EC2 stand-in', () => {
     expect(entry!.error?.message).toMatch(/limit|quota/i);
   });
 });
+
+describe('launching from a record', () => {
+  it('uses only the record’s own images, and never a record set to deleted', async () => {
+    const [record] = (await hangar.call('registry:list', {})).filter((r) => r.name === 'core-web-golden');
+    const mapping = record!.mappings[0]!;
+    const options = await hangar.call('launch:options', {
+      accountId,
+      location: REGION,
+      imageId: mapping.cloudImageId,
+    });
+    const flavor = options.flavors.find((f) => f.unfitReason === null)!;
+    const base = {
+      accountId,
+      location: REGION,
+      flavorId: flavor.id,
+      name: 'from-record',
+      recordId: record!.id,
+    };
+    await expect(
+      hangar.call('launch:preview', { ...base, imageId: mapping.cloudImageId }),
+    ).resolves.toMatchObject({
+      problems: [],
+    });
+    const other = await ownImageId();
+    await expect(hangar.call('launch:start', { ...base, imageId: other })).rejects.toThrow(/maps no image/);
+    await hangar.call('registry:update', { recordId: record!.id, changes: { access: 'deleted' } });
+    await expect(hangar.call('launch:start', { ...base, imageId: mapping.cloudImageId })).rejects.toThrow(
+      /set to deleted/,
+    );
+  });
+});

@@ -4,7 +4,7 @@ import type { ComputeDriver } from '../../providers/compute-driver';
 import type { DriverProvider } from '../driver-provider';
 import { ServiceError } from '../../ipc/app-error';
 import { requireAccountIn, requireLocation } from '../registry/registry-accounts';
-import { normalisedArchitecture } from '../registry/image-lookup';
+import { normalisedArchitecture } from '../registry/architecture';
 import { unfitReason } from './launch-validation';
 
 export interface Place {

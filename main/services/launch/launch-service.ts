@@ -90,12 +90,14 @@ export class LaunchService {
   }
 
   async preview(spec: ParsedLaunchSpec): Promise<LaunchPreview> {
+    this.checkRecord(spec);
     const { check } = await this.check(spec);
     return { problems: check.problems, cloudTags: check.cloudTags, cloudInit: check.cloudInit };
   }
 
   async start(spec: ParsedLaunchSpec): Promise<{ launchId: string; operationId: string }> {
     this.workspaces.require(spec.workspaceId);
+    this.checkRecord(spec);
     const { place, options, check } = await this.check(spec);
     if (check.problems.length > 0)
       throw new ServiceError(
@@ -214,6 +216,33 @@ export class LaunchService {
         () => undefined,
       );
     }
+  }
+
+  /** A launch from a record uses one of its mappings, and never a record set to "deleted". */
+  private checkRecord(spec: ParsedLaunchSpec): void {
+    if (spec.recordId === null) return;
+    const record = this.state.data.registry.find(
+      (r) => r.id === spec.recordId && r.workspaceId === spec.workspaceId,
+    );
+    if (!record)
+      throw new ServiceError('not-found', 'That registry record no longer exists in this workspace.');
+    if (record.access === 'deleted')
+      throw new ServiceError(
+        'invalid-request',
+        `"${record.alias || record.name}" is set to deleted: it is kept for what already runs, not for new launches.`,
+      );
+    const mapped = record.mappings.some(
+      (m) =>
+        m.accountId === spec.accountId &&
+        // A Compute Engine image is global; its servers go to a zone.
+        (m.cloud === 'gcp' ? m.location === 'global' : m.location === spec.location) &&
+        m.cloudImageId === spec.imageId,
+    );
+    if (!mapped)
+      throw new ServiceError(
+        'invalid-request',
+        `"${record.alias || record.name}" maps no image ${spec.imageId} for that account in ${spec.location}.`,
+      );
   }
 
   private async check(spec: ParsedLaunchSpec) {

@@ -17,8 +17,6 @@ import { findCachedImage } from './cached-image';
 import { classifyDrift } from './drift-classify';
 import { imageIdentity, sameImageElsewhere } from './image-identity';
 import { normalisedArchitecture } from './architecture';
-
-export { normalisedArchitecture };
 import { requireAccountIn, requireLocation } from './registry-accounts';
 
 export interface ResolvedImage {
