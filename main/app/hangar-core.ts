@@ -88,6 +88,7 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
   const lock = new LockService(vault, () => state.data.settings.idleLockMinutes);
 
   const removal = new WorkspaceRemoval(workspaces, accounts, catalogs);
+  const currentUser = options.currentUser ?? osUserName();
   const registry = createRegistryServices({
     state,
     workspaces,
@@ -95,7 +96,7 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
     drivers,
     bus,
     clock,
-    currentUser: options.currentUser ?? osUserName(),
+    currentUser,
   });
   const launch = createLaunchServices({
     state,
@@ -104,7 +105,7 @@ export async function createHangarCore(options: CoreOptions): Promise<HangarCore
     registry: registry.records,
     bus,
     clock,
-    currentUser: options.currentUser ?? osUserName(),
+    currentUser,
     dataDir: options.dataDir,
     follow: options.follow,
   });

@@ -17,6 +17,7 @@ export * from './schemas/lifecycle';
 export * from './registry/image-ids';
 export * from './registry/os-families';
 export * from './registry/labels';
+export * from './registry/image-location';
 
 /** What preload exposes as `window.hangar`, and what the browser transport imitates. */
 export interface HangarBridge {

@@ -199,9 +199,9 @@ export class LaunchFollower {
     ids: string[],
     statuses: (ServerStatus | null | undefined)[],
   ): Promise<void> {
-    await this.patch(launchId, (l) => {
+    const apply = (servers: LaunchRecord['servers']): void => {
       ids.forEach((id, i) => {
-        const server = l.servers.find((s) => s.serverId === id);
+        const server = servers.find((s) => s.serverId === id);
         const status = statuses[i];
         if (!server || status === undefined) return;
         if (status === null) {
@@ -213,7 +213,14 @@ export class LaunchFollower {
         server.addresses = status.addresses;
         server.reason = status.reason;
       });
-    });
+    };
+    // Polls mostly find nothing new: write the history (the whole state file) only on a change.
+    const current = this.launchOf(launchId);
+    if (!current) return;
+    const next = structuredClone(current.servers);
+    apply(next);
+    if (JSON.stringify(next) === JSON.stringify(current.servers)) return;
+    await this.patch(launchId, (l) => apply(l.servers));
   }
 
   private launchOf(launchId: string): LaunchRecord | undefined {

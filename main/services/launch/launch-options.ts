@@ -1,4 +1,4 @@
-import type { LaunchOptions } from '@contract/index';
+import { imageLocationOf, type LaunchOptions } from '@contract/index';
 import type { AccountRecord, AppStateStore } from '../../stores/app-state';
 import type { ComputeDriver } from '../../providers/compute-driver';
 import type { DriverProvider } from '../driver-provider';
@@ -33,8 +33,7 @@ export async function launchOptions(
 ): Promise<LaunchOptions> {
   const { account, compute } = place;
   const images = await drivers.forAccount(account);
-  // GCE images are global; everything else looks the image up where it launches.
-  const imageLocation = account.cloud === 'gcp' ? 'global' : location;
+  const imageLocation = imageLocationOf(account.cloud, location);
   const image = images.getImage ? await images.getImage(imageLocation, imageId) : null;
   if (!image)
     throw new ServiceError(

@@ -1,3 +1,4 @@
+import { imageLocationOf } from '@contract/index';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type {
@@ -234,8 +235,7 @@ export class LaunchService {
     const mapped = record.mappings.some(
       (m) =>
         m.accountId === spec.accountId &&
-        // A Compute Engine image is global; its servers go to a zone.
-        (m.cloud === 'gcp' ? m.location === 'global' : m.location === spec.location) &&
+        m.location === imageLocationOf(m.cloud, spec.location) &&
         m.cloudImageId === spec.imageId,
     );
     if (!mapped)

@@ -11,7 +11,7 @@ import type { AppStateStore } from '../../stores/app-state';
 import type { DriverProvider } from '../driver-provider';
 import type { OperationTracker } from '../launch/operation-tracker';
 import type { RegistryService } from '../registry/registry-service';
-import { RegisterRequestSchema } from '@contract/index';
+import { imageLocationOf, RegisterRequestSchema } from '@contract/index';
 import { ServiceError } from '../../ipc/app-error';
 import { placeOf } from '../launch/launch-options';
 import { requireAccountIn } from '../registry/registry-accounts';
@@ -22,9 +22,6 @@ export interface LifecycleTuning {
   pollIntervalMs: number;
   timeoutMs: number;
 }
-
-/** GCE images are global wherever their servers run. */
-const imageLocationOf = (cloud: string, location: string): string => (cloud === 'gcp' ? 'global' : location);
 
 /** Capture, copy, deprecate and delete, each only where the cloud can, with the reason where not. */
 export class LifecycleService {

@@ -1,4 +1,9 @@
-import type { LaunchEntry, RegistryMapping, RegistryRecord } from '@contract/index';
+import {
+  imageLocationOf,
+  type LaunchEntry,
+  type RegistryMapping,
+  type RegistryRecord,
+} from '@contract/index';
 
 export type LaunchServer = LaunchEntry['servers'][number];
 export type ServerState = LaunchServer['state'];
@@ -48,10 +53,6 @@ export function terminateBlocked(launch: Pick<LaunchEntry, 'state' | 'servers'>)
 /** The spec as label → value rows, in the order main wrote them. */
 export const specRows = (launch: Pick<LaunchEntry, 'spec'>): [string, string][] =>
   Object.entries(launch.spec);
-
-/** GCE images are global wherever their servers run; elsewhere the image lives where the server does. */
-export const imageLocationOf = (cloud: string, location: string): string =>
-  cloud === 'gcp' ? 'global' : location;
 
 /** Whether a launch started from this mapping's image (GCE mappings are global, launches zonal). */
 export function launchUsesMapping(
